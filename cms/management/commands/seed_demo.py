@@ -1,0 +1,49 @@
+from django.conf import settings
+from django.core.management.base import BaseCommand, CommandError
+
+from accounts import roles
+from accounts.services import demo_user_ensure, roles_sync
+from cms.services import demo_site_ensure
+from metadata.services import vocabularies_load_builtin
+
+DEMO_PASSWORD = "nlka-demo-2026"  # noqa: S105 - demo accounts only, refused outside DEBUG
+
+DEMO_USERS = [
+    ("leraar@example.org", "Demo Leraar", [roles.TEACHERS], False),
+    ("beoordelaar@example.org", "Demo Beoordelaar", [roles.TEACHERS, roles.REVIEWERS], False),
+    ("redacteur@example.org", "Demo Redacteur", [roles.EDITORS], False),
+    ("beheerder@example.org", "Demo Beheerder", [], True),
+]
+
+
+class Command(BaseCommand):
+    help = "Load demo content: pages, vocabularies and one account per role (idempotent)."
+
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--allow-production",
+            action="store_true",
+            help="Run even with DEBUG off. The demo accounts have a published password.",
+        )
+
+    def handle(self, *args, allow_production=False, **options):
+        if not settings.DEBUG and not allow_production:
+            raise CommandError(
+                "seed_demo creates accounts with a published password; it runs only with "
+                "DEBUG on. Pass --allow-production to run it anyway."
+            )
+        roles_sync()
+        concepts = vocabularies_load_builtin()
+        home = demo_site_ensure()
+        for email, display_name, user_roles, superuser in DEMO_USERS:
+            demo_user_ensure(
+                email=email,
+                password=DEMO_PASSWORD,
+                display_name=display_name,
+                roles=user_roles,
+                superuser=superuser,
+            )
+        self.stdout.write(f"Demo content ready: home page '{home.title}', {concepts} concepts.")
+        self.stdout.write(f"Demo log-ins (password for each: {DEMO_PASSWORD}):")
+        for email, display_name, _roles, _superuser in DEMO_USERS:
+            self.stdout.write(f"  {display_name:<18} {email}")

@@ -1,0 +1,49 @@
+from django.core.management import CommandError, call_command
+
+from wagtail.models import Page, Site
+
+import pytest
+
+from accounts.models import User
+from cms.models import HomePage
+from metadata.models import Concept
+
+pytestmark = pytest.mark.django_db
+
+
+def test_seed_demo_builds_the_site_and_one_account_per_role(settings, capsys):
+    settings.DEBUG = True
+
+    call_command("seed_demo")
+
+    site = Site.objects.get(is_default_site=True)
+    assert isinstance(site.root_page.specific, HomePage)
+    assert {u.email for u in User.objects.all()} >= {
+        "leraar@example.org",
+        "beoordelaar@example.org",
+        "redacteur@example.org",
+        "beheerder@example.org",
+    }
+    assert User.objects.get(email="beoordelaar@example.org").groups.filter(name="Reviewers")
+    assert Concept.objects.in_scheme("levels").filter(notation="havo").exists()
+    output = capsys.readouterr().out
+    assert "leraar@example.org" in output
+
+
+def test_seed_demo_is_idempotent(settings):
+    settings.DEBUG = True
+    call_command("seed_demo")
+    counts = (Page.objects.count(), User.objects.count(), Concept.objects.count())
+
+    call_command("seed_demo")
+
+    assert (Page.objects.count(), User.objects.count(), Concept.objects.count()) == counts
+
+
+def test_seed_demo_refuses_to_run_with_debug_off(settings):
+    settings.DEBUG = False
+
+    with pytest.raises(CommandError, match="DEBUG"):
+        call_command("seed_demo")
+
+    assert not User.objects.filter(email="beheerder@example.org").exists()
