@@ -38,7 +38,10 @@ class User(AbstractUser):
     def __str__(self):
         return self.name
 
+    def get_full_name(self) -> str:
+        return self.display_name or super().get_full_name()
+
     @property
     def name(self) -> str:
         """Return the name to show publicly: display name, full name, or e-mail's local part."""
-        return self.display_name or self.get_full_name() or self.email.split("@")[0]
+        return self.get_full_name() or self.email.split("@")[0]

@@ -72,6 +72,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
+    "cms.middleware.AdminContentSecurityPolicyMiddleware",
     "allauth.account.middleware.AccountMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
 ]
@@ -194,6 +195,8 @@ WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "ods", "odp", "pdf", "pptx", "tx
 WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp"]
 WAGTAIL_PASSWORD_RESET_ENABLED = False
 WAGTAIL_EMAIL_MANAGEMENT_ENABLED = False
+# No third-party requests: avatars are not fetched from Gravatar.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
 WAGTAILADMIN_LOGIN_URL = "account_login"
 
 # Security headers that hold everywhere; production.py adds the TLS-only ones.

@@ -96,3 +96,21 @@ def test_public_pages_send_security_headers(client, home_page):
     assert "default-src 'self'" in response["Content-Security-Policy"]
     assert "frame-ancestors 'none'" in response["Content-Security-Policy"]
     assert response["Referrer-Policy"] == "strict-origin-when-cross-origin"
+
+
+def test_public_pages_forbid_inline_scripts(client, home_page):
+    policy = client.get("/")["Content-Security-Policy"]
+
+    script_src = next(d for d in policy.split(";") if d.strip().startswith("script-src"))
+    assert "'unsafe-inline'" not in script_src
+
+
+def test_admin_pages_allow_wagtails_inline_widget_scripts(client, home_page):
+    from tests.accounts.factories import EditorFactory
+
+    client.force_login(EditorFactory())
+
+    policy = client.get("/admin/")["Content-Security-Policy"]
+
+    script_src = next(d for d in policy.split(";") if d.strip().startswith("script-src"))
+    assert "'unsafe-inline'" in script_src
