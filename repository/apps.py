@@ -9,6 +9,8 @@ class RepositoryConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
+        from repository import signal_handlers
         from repository.checks import check_libmagic
 
         checks.register(check_libmagic)
+        signal_handlers.register_signal_handlers()

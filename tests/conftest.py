@@ -8,8 +8,15 @@ from cms.services import demo_site_ensure
 
 @pytest.fixture(autouse=True)
 def media_root(settings, tmp_path):
-    """Give every test its own media folder, so no test sees another's files."""
+    """Give every test its own media and materials folders, so no test sees another's files."""
     settings.MEDIA_ROOT = tmp_path / "media"
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "materials": {
+            "BACKEND": "django.core.files.storage.FileSystemStorage",
+            "OPTIONS": {"location": str(tmp_path / "materials"), "base_url": None},
+        },
+    }
     return settings.MEDIA_ROOT
 
 

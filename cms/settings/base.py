@@ -177,7 +177,8 @@ STATICFILES_FINDERS = [
 ]
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", VAR_DIR / "media"))
-STORAGES = storages_config(os.environ)
+MATERIALS_ROOT = Path(os.environ.get("MATERIALS_ROOT", VAR_DIR / "materials"))
+STORAGES = storages_config(os.environ, materials_root=MATERIALS_ROOT)
 FILE_UPLOAD_PERMISSIONS = 0o640
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 
@@ -242,3 +243,6 @@ LOGGING = {
         "django_tasks": {"level": "WARNING"},
     },
 }
+NLKA_MAX_UPLOAD_BYTES = int(os.environ.get("MAX_UPLOAD_MB", "500")) * 1024 * 1024
+# Uploads larger than this go to a temporary file instead of memory.
+FILE_UPLOAD_MAX_MEMORY_SIZE = 2_621_440

@@ -2,6 +2,7 @@
 
 import os
 from collections.abc import Mapping
+from pathlib import Path
 
 TRUE_VALUES = {"1", "true", "yes", "on"}
 FALSE_VALUES = {"0", "false", "no", "off", ""}
@@ -28,13 +29,20 @@ def env_list(name: str, *, default: list[str], environ: Mapping[str, str] | None
     return [item.strip() for item in environ[name].split(",") if item.strip()]
 
 
-def storages_config(environ: Mapping[str, str]) -> dict:
+def storages_config(
+    environ: Mapping[str, str], *, materials_root: Path | str = "var/materials"
+) -> dict:
     """Use S3-compatible object storage when a bucket is named, local files otherwise."""
     static = {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"}
     bucket = environ.get("AWS_STORAGE_BUCKET_NAME")
     if not bucket:
         return {
             "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+            # Material files live outside MEDIA_ROOT, so no web server can serve them directly.
+            "materials": {
+                "BACKEND": "django.core.files.storage.FileSystemStorage",
+                "OPTIONS": {"location": str(materials_root), "base_url": None},
+            },
             "staticfiles": static,
         }
     options = {
@@ -57,8 +65,13 @@ def storages_config(environ: Mapping[str, str]) -> dict:
             options[option] = environ[variable]
     if environ.get("AWS_S3_ADDRESSING_STYLE"):
         options["addressing_style"] = environ["AWS_S3_ADDRESSING_STYLE"]
+    materials_options = {
+        **options,
+        "location": f"{options.get('location', '')}/materials".lstrip("/"),
+    }
     return {
         "default": {"BACKEND": "storages.backends.s3.S3Storage", "OPTIONS": options},
+        "materials": {"BACKEND": "storages.backends.s3.S3Storage", "OPTIONS": materials_options},
         "staticfiles": static,
     }
 

@@ -1,0 +1,54 @@
+"""Immutable stored bytes, content-addressed by SHA-256."""
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class StoredFileQuerySet(models.QuerySet):
+    def available(self):
+        return self.filter(removed_at__isnull=True)
+
+
+class StoredFile(models.Model):
+    """Bytes stored once; rows are never changed, only marked removed by a takedown."""
+
+    sha256 = models.CharField(_("SHA-256"), max_length=64, unique=True, editable=False)
+    size = models.PositiveBigIntegerField(_("grootte in bytes"), editable=False)
+    mime_type = models.CharField(_("bestandstype"), max_length=127, editable=False)
+    storage_name = models.CharField(_("opslagnaam"), max_length=255, unique=True, editable=False)
+    created_at = models.DateTimeField(_("opgeslagen op"), auto_now_add=True)
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("geüpload door"),
+    )
+    removed_at = models.DateTimeField(_("verwijderd op"), null=True, blank=True, editable=False)
+    removed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("verwijderd door"),
+    )
+    removal_reason = models.TextField(_("reden van verwijdering"), blank=True)
+
+    objects = StoredFileQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("bestand")
+        verbose_name_plural = _("bestanden")
+        permissions = [
+            ("take_down_storedfile", _("Kan bestanden om juridische redenen verwijderen"))
+        ]
+
+    def __str__(self):
+        return f"{self.sha256[:12]} ({self.mime_type}, {self.size} B)"
+
+    @property
+    def is_removed(self) -> bool:
+        return self.removed_at is not None

@@ -1,0 +1,20 @@
+"""Who may see and change which materials."""
+
+from accounts.roles import REVIEWERS
+from repository.models.review import is_author
+
+
+def can_edit_material(user, material) -> bool:
+    """Owners and co-authors edit; nobody else, not even reviewers."""
+    return is_author(material, user)
+
+
+def can_view_material(user, material) -> bool:
+    """Published materials are public; drafts only for authors, reviewers and administrators."""
+    if material.live and not material.is_withdrawn:
+        return True
+    if not user.is_authenticated:
+        return False
+    if user.is_superuser or is_author(material, user):
+        return True
+    return material.workflow_in_progress and user.groups.filter(name=REVIEWERS).exists()
