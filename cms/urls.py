@@ -27,6 +27,7 @@ if settings.DEBUG:
 urlpatterns += i18n_patterns(
     path("account/profiel/", include("accounts.urls")),
     path("account/", include("allauth.urls")),
+    path("leermiddelen/", include("repository.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )

@@ -1,9 +1,13 @@
 import os
 import socket
+import uuid
 
+import boto3
 import pytest
+from moto.server import ThreadedMotoServer
 
 from cms.services import demo_site_ensure
+from cms.settings.environment import storages_config
 
 
 @pytest.fixture(autouse=True)
@@ -50,3 +54,37 @@ def empty_cache():
     from django.core.cache import cache
 
     cache.clear()
+
+
+@pytest.fixture(scope="session")
+def s3_endpoint():
+    """An S3-compatible server on loopback (moto), reached over real HTTP."""
+    server = ThreadedMotoServer(ip_address="127.0.0.1", port=0, verbose=False)
+    server.start()
+    host, port = server.get_host_and_port()
+    assert service_answers(host, port)
+    yield f"http://{host}:{port}"
+    server.stop()
+
+
+@pytest.fixture
+def s3_settings(settings, s3_endpoint, monkeypatch):
+    monkeypatch.setenv("AWS_ACCESS_KEY_ID", "testing")
+    monkeypatch.setenv("AWS_SECRET_ACCESS_KEY", "testing")
+    bucket = f"nlka-{uuid.uuid4().hex[:12]}"
+    boto3.client("s3", endpoint_url=s3_endpoint, region_name="eu-west-1").create_bucket(
+        Bucket=bucket, CreateBucketConfiguration={"LocationConstraint": "eu-west-1"}
+    )
+    settings.STORAGES = storages_config(
+        {
+            "AWS_STORAGE_BUCKET_NAME": bucket,
+            "AWS_S3_ENDPOINT_URL": s3_endpoint,
+            "AWS_S3_REGION_NAME": "eu-west-1",
+        }
+    )
+    return bucket
+
+
+@pytest.fixture
+def s3_client(s3_endpoint, s3_settings):
+    return boto3.client("s3", endpoint_url=s3_endpoint, region_name="eu-west-1")

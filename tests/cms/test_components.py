@@ -6,12 +6,8 @@ from django.core.cache import caches
 from django.core.files.base import ContentFile
 from django.core.files.storage import storages
 
-import boto3
-import pytest
-from moto.server import ThreadedMotoServer
-
-from cms.settings.environment import cache_config, storages_config
-from tests.conftest import require_service, service_answers
+from cms.settings.environment import cache_config
+from tests.conftest import require_service
 
 
 def test_redis_cache_stores_and_returns_values(settings):
@@ -25,35 +21,6 @@ def test_redis_cache_stores_and_returns_values(settings):
 
     assert cache.get("leermiddel") == {"titel": "Breuken"}
     cache.delete("leermiddel")
-
-
-@pytest.fixture(scope="module")
-def s3_endpoint():
-    """An S3-compatible server on loopback (moto), reached over real HTTP."""
-    server = ThreadedMotoServer(ip_address="127.0.0.1", port=0, verbose=False)
-    server.start()
-    host, port = server.get_host_and_port()
-    assert service_answers(host, port)
-    yield f"http://{host}:{port}"
-    server.stop()
-
-
-@pytest.fixture
-def s3_settings(settings, s3_endpoint, monkeypatch):
-    monkeypatch.setenv("AWS_ACCESS_KEY_ID", "testing")
-    monkeypatch.setenv("AWS_SECRET_ACCESS_KEY", "testing")
-    bucket = f"nlka-{uuid.uuid4().hex[:12]}"
-    boto3.client("s3", endpoint_url=s3_endpoint, region_name="eu-west-1").create_bucket(
-        Bucket=bucket, CreateBucketConfiguration={"LocationConstraint": "eu-west-1"}
-    )
-    settings.STORAGES = storages_config(
-        {
-            "AWS_STORAGE_BUCKET_NAME": bucket,
-            "AWS_S3_ENDPOINT_URL": s3_endpoint,
-            "AWS_S3_REGION_NAME": "eu-west-1",
-        }
-    )
-    return bucket
 
 
 def test_s3_storage_writes_and_reads_the_bytes(s3_settings):

@@ -47,3 +47,26 @@ def test_seed_demo_refuses_to_run_with_debug_off(settings):
         call_command("seed_demo")
 
     assert not User.objects.filter(email="beheerder@example.org").exists()
+
+
+def test_seed_demo_adds_materials_in_every_state_with_real_files(settings):
+    from django.core.files.storage import storages
+
+    from repository.models import Material, MaterialVersion
+
+    settings.DEBUG = True
+
+    call_command("seed_demo")
+
+    materials = Material.objects.all()
+    assert materials.count() >= 30
+    assert materials.filter(live=False, withdrawn_at__isnull=True).exists()
+    assert any(m.workflow_in_progress for m in materials.filter(live=False))
+    assert materials.filter(withdrawn_at__isnull=False).exists()
+    assert MaterialVersion.objects.filter(number=2).count() >= 3
+    for material in Material.objects.published():
+        assert material.levels.exists() and material.subjects.exists(), material.title
+        for version_file in material.versions.first().files.all():
+            assert storages["materials"].exists(version_file.stored_file.storage_name)
+    sectors = {c.notation for m in materials for c in m.levels.all()}
+    assert {"so", "pro"} <= sectors and sectors & {"havo", "vwo", "vmbo"}

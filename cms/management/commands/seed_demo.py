@@ -5,11 +5,14 @@ from accounts import roles
 from accounts.services import demo_user_ensure, roles_sync
 from cms.services import demo_site_ensure
 from metadata.services import vocabularies_load_builtin
+from repository.services.demo import demo_materials_ensure
 
 DEMO_PASSWORD = "nlka-demo-2026"  # noqa: S105 - demo accounts only, refused outside DEBUG
 
 DEMO_USERS = [
     ("leraar@example.org", "Demo Leraar", [roles.TEACHERS], False),
+    ("leerkracht@example.org", "Demo Leerkracht (po)", [roles.TEACHERS], False),
+    ("docent.pro@example.org", "Demo Docent (pro/so)", [roles.TEACHERS], False),
     ("beoordelaar@example.org", "Demo Beoordelaar", [roles.TEACHERS, roles.REVIEWERS], False),
     ("redacteur@example.org", "Demo Redacteur", [roles.EDITORS], False),
     ("beheerder@example.org", "Demo Beheerder", [], True),
@@ -35,15 +38,28 @@ class Command(BaseCommand):
         roles_sync()
         concepts = vocabularies_load_builtin()
         home = demo_site_ensure()
-        for email, display_name, user_roles, superuser in DEMO_USERS:
-            demo_user_ensure(
+        users = {
+            email: demo_user_ensure(
                 email=email,
                 password=DEMO_PASSWORD,
                 display_name=display_name,
                 roles=user_roles,
                 superuser=superuser,
             )
-        self.stdout.write(f"Demo content ready: home page '{home.title}', {concepts} concepts.")
+            for email, display_name, user_roles, superuser in DEMO_USERS
+        }
+        materials = demo_materials_ensure(
+            authors=[
+                users["leraar@example.org"],
+                users["leerkracht@example.org"],
+                users["docent.pro@example.org"],
+            ],
+            publisher=users["beoordelaar@example.org"],
+        )
+        self.stdout.write(
+            f"Demo content ready: home page '{home.title}', {concepts} concepts, "
+            f"{materials} materials."
+        )
         self.stdout.write(f"Demo log-ins (password for each: {DEMO_PASSWORD}):")
         for email, display_name, _roles, _superuser in DEMO_USERS:
             self.stdout.write(f"  {display_name:<18} {email}")
