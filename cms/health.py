@@ -5,7 +5,7 @@ import uuid
 
 from django.core.cache import cache
 from django.core.files.base import ContentFile
-from django.core.files.storage import default_storage
+from django.core.files.storage import storages
 from django.db import connection
 
 logger = logging.getLogger(__name__)
@@ -18,13 +18,16 @@ def probe_database() -> None:
 
 
 def probe_storage() -> None:
-    name = default_storage.save(f"healthz/{uuid.uuid4().hex}.txt", ContentFile(b"ok"))
-    try:
-        with default_storage.open(name) as stored:
-            if stored.read() != b"ok":
-                raise OSError("storage returned other bytes than were written")
-    finally:
-        default_storage.delete(name)
+    """Write, read back and delete a small file in the media and the materials storage."""
+    for alias in ("default", "materials"):
+        storage = storages[alias]
+        name = storage.save(f"healthz/{uuid.uuid4().hex}.txt", ContentFile(b"ok"))
+        try:
+            with storage.open(name) as stored:
+                if stored.read() != b"ok":
+                    raise OSError(f"{alias} storage returned other bytes than were written")
+        finally:
+            storage.delete(name)
 
 
 def probe_cache() -> None:

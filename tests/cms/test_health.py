@@ -42,3 +42,20 @@ def test_healthz_is_never_cached(client):
     response = client.get("/healthz")
 
     assert "no-cache" in response["Cache-Control"]
+
+
+def test_healthz_names_storage_when_the_materials_store_fails(client, settings, tmp_path):
+    not_a_folder = tmp_path / "a-file"
+    not_a_folder.write_text("materials cannot live under a file")
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "materials": {
+            "BACKEND": "django.core.files.storage.FileSystemStorage",
+            "OPTIONS": {"location": str(not_a_folder / "materials")},
+        },
+    }
+
+    response = client.get("/healthz")
+
+    assert response.status_code == 503
+    assert response.json()["failed"] == ["storage"]
