@@ -1,0 +1,24 @@
+import time
+
+from django.core.management.base import BaseCommand, CommandError
+
+from repository.services.bench import bench_materials_create
+
+
+class Command(BaseCommand):
+    help = "Create N synthetic materials in bulk for benchmarks (adds to what exists)."
+
+    def add_arguments(self, parser):
+        parser.add_argument("--materials", type=int, required=True, help="how many to create")
+        parser.add_argument("--batch-size", type=int, default=2000)
+        parser.add_argument(
+            "--seed", type=int, default=2026, help="random seed, for repeatable sets"
+        )
+
+    def handle(self, *args, materials, batch_size, seed, **options):
+        if materials < 1:
+            raise CommandError("--materials must be at least 1.")
+        started = time.monotonic()
+        made = bench_materials_create(count=materials, batch_size=batch_size, seed=seed)
+        elapsed = time.monotonic() - started
+        self.stdout.write(f"Created {made} materials in {elapsed:.1f} s ({made / elapsed:.0f}/s).")
