@@ -34,6 +34,12 @@ ROLE_PERMISSIONS = {
         "wagtailcore.publish_page",
         "wagtailcore.lock_page",
         "wagtailcore.unlock_page",
+        # Vocabularies are edited, never deleted: other systems may still refer to a term.
+        "metadata.add_concept",
+        "metadata.change_concept",
+        "metadata.view_concept",
+        "metadata.change_conceptscheme",
+        "metadata.view_conceptscheme",
     ],
 }
 

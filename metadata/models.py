@@ -1,8 +1,21 @@
 """Controlled vocabularies as data: concept schemes and concepts with stable identifiers."""
 
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
+
+# Scheme slugs that code relies on; editors may add schemes, but never rename these.
+LEVELS = "levels"
+SUBJECTS = "subjects"
+CURRICULUM_GOALS = "curriculum-goals"
+RESOURCE_TYPES = "resource-types"
+END_USER_ROLES = "end-user-roles"
+SECTORS = "sectors"
+THEMES = "themes"
+ACCESSIBILITY_FEATURES = "accessibility-features"
+ACCESSIBILITY_HAZARDS = "accessibility-hazards"
+LANGUAGES = "languages"
 
 
 class ConceptScheme(models.Model):
@@ -26,12 +39,22 @@ class ConceptScheme(models.Model):
         return self.label_en if get_language() == "en" else self.label_nl
 
 
+# Fields the admin searches; labels are short, so plain lookups need no search index.
+CONCEPT_LOOKUP_FIELDS = ("label_nl", "label_en", "notation", "identifier", "uri")
+
+
 class ConceptQuerySet(models.QuerySet):
     def active(self):
         return self.filter(active=True)
 
     def in_scheme(self, slug: str):
         return self.filter(scheme__slug=slug)
+
+    def matching(self, query: str):
+        condition = models.Q()
+        for name in CONCEPT_LOOKUP_FIELDS:
+            condition |= models.Q(**{f"{name}__icontains": query})
+        return self.filter(condition)
 
 
 class Concept(models.Model):
@@ -40,11 +63,36 @@ class Concept(models.Model):
     scheme = models.ForeignKey(
         ConceptScheme, on_delete=models.PROTECT, related_name="concepts", verbose_name=_("lijst")
     )
-    identifier = models.CharField(_("identificatie"), max_length=100)
+    identifier = models.CharField(
+        _("identificatie"),
+        max_length=100,
+        help_text=_("De vaste code uit de bron, bijvoorbeeld de OBK- of SLO-id."),
+    )
     uri = models.CharField(_("URI"), max_length=300, unique=True)
-    notation = models.CharField(_("notatie"), max_length=50, blank=True)
+    # Long enough for SLO's retired kerndoel numbers, which carry their label ("PO Kerndoel 40: …").
+    notation = models.CharField(
+        _("notatie"),
+        max_length=200,
+        blank=True,
+        help_text=_(
+            "De korte code zoals de bron die schrijft, bijvoorbeeld ‘havo 4’, ‘PO Kerndoel 10’ "
+            "of de waarde die NL-LOM of schema.org verwacht."
+        ),
+    )
     label_nl = models.CharField(_("term (Nederlands)"), max_length=300)
-    label_en = models.CharField(_("term (Engels)"), max_length=300)
+    # SLO publishes Dutch only; an empty English term falls back to the Dutch one.
+    label_en = models.CharField(_("term (Engels)"), max_length=300, blank=True)
+    definition_nl = models.TextField(_("omschrijving (Nederlands)"), blank=True)
+    definition_en = models.TextField(_("omschrijving (Engels)"), blank=True)
+    source = models.CharField(
+        _("bron"),
+        max_length=50,
+        blank=True,
+        help_text=_(
+            "Waar de identificatie vandaan komt, bijvoorbeeld obk, slo, nl-lom, schema.org, "
+            "iso-639 of nlka."
+        ),
+    )
     parent = models.ForeignKey(
         "self",
         on_delete=models.PROTECT,
@@ -63,6 +111,24 @@ class Concept(models.Model):
     )
     active = models.BooleanField(_("actief"), default=True)
     sort_order = models.PositiveIntegerField(_("volgorde"), default=0)
+    levels = models.ManyToManyField(
+        "self",
+        symmetrical=False,
+        blank=True,
+        related_name="curriculum_goals_at_level",
+        limit_choices_to={"scheme__slug": LEVELS},
+        verbose_name=_("onderwijsniveaus"),
+        help_text=_("Voor kerndoelen: de onderwijsniveaus waarvoor het kerndoel geldt."),
+    )
+    subjects = models.ManyToManyField(
+        "self",
+        symmetrical=False,
+        blank=True,
+        related_name="curriculum_goals_in_subject",
+        limit_choices_to={"scheme__slug": SUBJECTS},
+        verbose_name=_("vakken"),
+        help_text=_("Voor kerndoelen: de vakken waartoe het kerndoel hoort."),
+    )
 
     objects = ConceptQuerySet.as_manager()
 
@@ -81,4 +147,27 @@ class Concept(models.Model):
 
     @property
     def label(self) -> str:
-        return self.label_en if get_language() == "en" else self.label_nl
+        if get_language() == "en" and self.label_en:
+            return self.label_en
+        return self.label_nl
+
+    def clean(self):
+        errors = {}
+        for name in ("parent", "replaced_by"):
+            other = getattr(self, name)
+            if other is None:
+                continue
+            if other.scheme_id != self.scheme_id:
+                errors[name] = _("Kies een begrip uit dezelfde lijst.")
+            elif self.pk is not None and other.pk == self.pk:
+                errors[name] = _("Een begrip kan niet naar zichzelf verwijzen.")
+        if errors:
+            raise ValidationError(errors)
+
+    def current(self) -> "Concept":
+        """Return the concept that now stands for this one, following replaced_by."""
+        concept, seen = self, {self.pk}
+        while concept.replaced_by_id is not None and concept.replaced_by_id not in seen:
+            seen.add(concept.replaced_by_id)
+            concept = concept.replaced_by
+        return concept

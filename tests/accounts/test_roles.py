@@ -43,3 +43,10 @@ def test_reviewers_and_teachers_may_not_grant_roles():
     for role in (REVIEWERS, TEACHERS):
         group = Group.objects.get(name=role)
         assert not group.permissions.filter(codename="grant_reviewer_role").exists()
+
+
+def test_editors_maintain_vocabularies_but_cannot_delete_terms():
+    codenames = set(Group.objects.get(name=EDITORS).permissions.values_list("codename", flat=True))
+
+    assert {"add_concept", "change_concept", "change_conceptscheme"} <= codenames
+    assert "delete_concept" not in codenames

@@ -1,0 +1,1 @@
+"""Importers that turn published vocabulary files into concepts."""
