@@ -154,8 +154,10 @@ EMAIL_PORT = int(os.environ.get("EMAIL_PORT", "25"))
 EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
 EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
 EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", default=False)
-DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "NLKA <noreply@localhost>")
+DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "NLKA <noreply@nlka.example>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
+# OAI-PMH Identify must name an administrator's address with a real domain.
+NLKA_OAI_ADMIN_EMAIL = os.environ.get("OAI_ADMIN_EMAIL", "")
 
 # Language: Dutch first, English available.
 LANGUAGE_CODE = "nl"
