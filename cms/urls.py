@@ -7,14 +7,17 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
-from cms.views import healthz
+from cms.feeds import NewsAtomFeed, NewsRssFeed
+from cms.views import healthz, site_search
 
 # Private and machine-facing URLs: never translated, never cached publicly.
 urlpatterns = [
     path("healthz", healthz, name="healthz"),
+    path("oai", include("metadata.urls")),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("i18n/", include("django.conf.urls.i18n")),
+    path("lti/", include("lti.urls")),
     path("sitemap.xml", sitemap, name="sitemap"),
 ]
 
@@ -28,6 +31,9 @@ urlpatterns += i18n_patterns(
     path("account/profiel/", include("accounts.urls")),
     path("account/", include("allauth.urls")),
     path("leermiddelen/", include("repository.urls")),
+    path("zoeken/", site_search, name="site_search"),
+    path("nieuws/rss/", NewsRssFeed(), name="news_feed_rss"),
+    path("nieuws/atom/", NewsAtomFeed(), name="news_feed_atom"),
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )

@@ -31,6 +31,7 @@ INSTALLED_APPS = [
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
+    "wagtail.contrib.typed_table_block",
     "wagtail.contrib.simple_translation",
     "wagtail.locales",
     "wagtail.embeds",
@@ -217,7 +218,8 @@ CONTENT_SECURITY_POLICY = {
         "media-src": ["'self'", "blob:"],
         "font-src": ["'self'", "data:"],
         "connect-src": ["'self'"],
-        "frame-src": ["'self'"],
+        # Video embeds in content pages come only from these privacy-friendly players.
+        "frame-src": ["'self'", "https://www.youtube-nocookie.com", "https://player.vimeo.com"],
         "frame-ancestors": ["'none'"],
         "object-src": ["'none'"],
         "base-uri": ["'self'"],
@@ -245,6 +247,8 @@ LOGGING = {
         "django_tasks": {"level": "WARNING"},
     },
 }
+# Dynamic Registration talks only to https platforms unless this is on (local development).
+LTI_ALLOW_HTTP_PLATFORMS = env_bool("LTI_ALLOW_HTTP_PLATFORMS", default=False)
 NLKA_MAX_UPLOAD_BYTES = int(os.environ.get("MAX_UPLOAD_MB", "500")) * 1024 * 1024
 # Uploads larger than this go to a temporary file instead of memory.
 FILE_UPLOAD_MAX_MEMORY_SIZE = 2_621_440

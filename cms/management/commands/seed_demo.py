@@ -3,7 +3,7 @@ from django.core.management.base import BaseCommand, CommandError
 
 from accounts import roles
 from accounts.services import demo_user_ensure, roles_sync
-from cms.services import demo_site_ensure
+from cms.services import demo_material_links_ensure, demo_site_ensure
 from metadata.services import vocabularies_load_builtin
 from repository.services.demo import demo_materials_ensure
 
@@ -56,6 +56,7 @@ class Command(BaseCommand):
             ],
             publisher=users["beoordelaar@example.org"],
         )
+        demo_material_links_ensure()
         self.stdout.write(
             f"Demo content ready: home page '{home.title}', {concepts} concepts, "
             f"{materials} materials."

@@ -1,0 +1,102 @@
+"""Alliance news: an index with filters and feeds, and the news items under it."""
+
+from django import forms
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.fields import StreamField
+from wagtail.search import index
+
+from cms.blocks import BodyBlock
+from cms.models.mixins import SitePage, concepts_field, image_field
+from metadata.models import SECTORS, THEMES
+
+
+class NewsIndexPage(SitePage):
+    """The news section: items newest first, filterable by sector and theme."""
+
+    introduction = models.TextField(_("introductie"), blank=True)
+
+    content_panels = [*SitePage.content_panels, FieldPanel("introduction")]
+    search_fields = [*SitePage.search_fields, index.SearchField("introduction")]
+
+    parent_page_types = ["cms.HomePage"]
+    subpage_types = ["cms.NewsPage"]
+    max_count_per_parent = 1
+    items_per_page = 10
+
+    class Meta:
+        verbose_name = _("nieuwsoverzicht")
+        verbose_name_plural = _("nieuwsoverzichten")
+
+    def get_summary(self) -> str:
+        return self.introduction
+
+    def get_context(self, request, *args, **kwargs):
+        from cms import selectors
+        from cms.forms import ListingFilterForm
+
+        context = super().get_context(request, *args, **kwargs)
+        filter_form = ListingFilterForm(request.GET)
+        sector, theme = filter_form.chosen()
+        items = selectors.news_for_index(self, sector=sector, theme=theme)
+        context.update(
+            filter_form=filter_form,
+            chosen_filters=[concept for concept in (sector, theme) if concept is not None],
+            items=selectors.paginate(items, request.GET.get("page"), self.items_per_page),
+        )
+        return context
+
+
+class NewsPage(SitePage):
+    """One news item."""
+
+    date = models.DateField(_("datum"), default=timezone.localdate)
+    summary = models.TextField(
+        _("samenvatting"),
+        max_length=300,
+        help_text=_("Eén of twee zinnen voor het overzicht, de feed en zoekmachines."),
+    )
+    image = image_field()
+    sectors = concepts_field(SECTORS, _("sectoren"))
+    themes = concepts_field(THEMES, _("thema's"))
+    body = StreamField(BodyBlock(), blank=True, verbose_name=_("inhoud"))
+
+    content_panels = [
+        *SitePage.content_panels,
+        FieldPanel("date"),
+        FieldPanel("summary"),
+        FieldPanel("image"),
+        MultiFieldPanel(
+            [
+                FieldPanel("sectors", widget=forms.CheckboxSelectMultiple),
+                FieldPanel("themes", widget=forms.CheckboxSelectMultiple),
+            ],
+            heading=_("Onderwerp"),
+        ),
+        FieldPanel("body"),
+    ]
+    search_fields = [
+        *SitePage.search_fields,
+        index.SearchField("summary", boost=2),
+        index.SearchField("body"),
+        index.RelatedFields("sectors", [index.SearchField("label_nl")]),
+        index.RelatedFields("themes", [index.SearchField("label_nl")]),
+        index.FilterField("date"),
+    ]
+
+    parent_page_types = ["cms.NewsIndexPage"]
+    subpage_types = []
+    og_type = "article"
+
+    class Meta:
+        verbose_name = _("nieuwsbericht")
+        verbose_name_plural = _("nieuwsberichten")
+
+    def get_summary(self) -> str:
+        return self.summary
+
+    def get_share_image(self):
+        return self.image
