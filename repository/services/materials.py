@@ -163,8 +163,12 @@ def material_submit_for_review(*, material: Material, user):
     errors = material_submission_errors(material)
     if errors:
         raise SubmissionIncomplete(errors)
-    if material.workflow_in_progress:
-        return material.current_workflow_state
+    state = material.current_workflow_state
+    if state is not None:
+        if state.status == state.STATUS_NEEDS_CHANGES:
+            # Changes were requested: the same review continues with the new draft.
+            state.resume(user=user)
+        return state
     workflow = material.get_workflow()
     if workflow is None:
         raise RuntimeError("No review workflow is configured for materials.")
@@ -214,8 +218,8 @@ def material_withdraw(*, material: Material, user, reason: str = "") -> Material
     _require_editor(material, user)
     if material.is_withdrawn:
         return material
-    if material.workflow_in_progress:
-        material.current_workflow_state.cancel(user=user)
+    if (state := material.current_workflow_state) is not None:
+        state.cancel(user=user)
     material.withdrawn_at = timezone.now()
     material.withdrawn_reason = reason.strip()
     material.save(update_fields=["withdrawn_at", "withdrawn_reason", "updated_at"])

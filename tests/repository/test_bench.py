@@ -1,5 +1,6 @@
-import pytest
 from django.core.management import CommandError, call_command
+
+import pytest
 
 from repository.models import Material, MaterialVersion
 
@@ -13,9 +14,10 @@ def test_seed_bench_creates_the_requested_number_of_materials_in_every_state():
     assert Material.objects.published().count() > 60
     assert Material.objects.filter(withdrawn_at__isnull=False).exists()
     assert Material.objects.filter(first_published_at__isnull=True).exists()
-    assert MaterialVersion.objects.count() == Material.objects.filter(
-        first_published_at__isnull=False
-    ).count()
+    assert (
+        MaterialVersion.objects.count()
+        == Material.objects.filter(first_published_at__isnull=False).count()
+    )
 
 
 def test_every_bench_material_has_levels_subjects_and_a_file():
