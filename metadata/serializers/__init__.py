@@ -1,0 +1,1 @@
+"""Serialisations of a material's metadata: NL-LOM, Dublin Core and schema.org JSON-LD."""
