@@ -40,6 +40,7 @@ ROLE_PERMISSIONS = {
         "metadata.view_concept",
         "metadata.change_conceptscheme",
         "metadata.view_conceptscheme",
+        "cms.change_sitesettings",
     ],
 }
 
