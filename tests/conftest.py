@@ -88,3 +88,13 @@ def s3_settings(settings, s3_endpoint, monkeypatch):
 @pytest.fixture
 def s3_client(s3_endpoint, s3_settings):
     return boto3.client("s3", endpoint_url=s3_endpoint, region_name="eu-west-1")
+
+
+@pytest.fixture(autouse=True)
+def dutch_by_default():
+    """Start every test in Dutch: a request to /en/ leaves English active in its thread."""
+    from django.utils import translation
+
+    translation.activate("nl")
+    yield
+    translation.deactivate()
