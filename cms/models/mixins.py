@@ -5,7 +5,9 @@ from django.utils.html import strip_tags
 from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
 
+from wagtail.admin.panels import FieldPanel
 from wagtail.models import Page
+from wagtail.search import index
 
 from modelcluster.fields import ParentalManyToManyField
 
@@ -31,6 +33,44 @@ class SitePage(Page):
     def get_share_image(self):
         """Return the image that link previews show, if the page has one."""
         return None
+
+
+class FilterableIndexPage(SitePage):
+    """A section index whose items visitors narrow by sector and theme, in the URL."""
+
+    introduction = models.TextField(_("introductie"), blank=True)
+
+    content_panels = [*SitePage.content_panels, FieldPanel("introduction")]
+    search_fields = [*SitePage.search_fields, index.SearchField("introduction")]
+
+    parent_page_types = ["cms.HomePage"]
+    max_count_per_parent = 1
+    items_per_page = 10
+
+    class Meta:
+        abstract = True
+
+    def get_summary(self) -> str:
+        return self.introduction
+
+    def filtered_items(self, *, sector, theme):
+        """Return the section's live items for the chosen sector and theme (None: any)."""
+        return self.get_children().none()
+
+    def get_context(self, request, *args, **kwargs):
+        from cms import selectors
+        from cms.forms import ListingFilterForm
+
+        context = super().get_context(request, *args, **kwargs)
+        filter_form = ListingFilterForm(request.GET)
+        sector, theme = filter_form.chosen()
+        items = self.filtered_items(sector=sector, theme=theme)
+        context.update(
+            filter_form=filter_form,
+            chosen_filters=[concept for concept in (sector, theme) if concept is not None],
+            items=selectors.paginate(items, request.GET.get("page"), self.items_per_page),
+        )
+        return context
 
 
 def concepts_field(scheme: str, verbose_name, **kwargs) -> ParentalManyToManyField:

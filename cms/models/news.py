@@ -10,44 +10,24 @@ from wagtail.fields import StreamField
 from wagtail.search import index
 
 from cms.blocks import BodyBlock
-from cms.models.mixins import SitePage, concepts_field, image_field
+from cms.models.mixins import FilterableIndexPage, SitePage, concepts_field, image_field
 from metadata.models import SECTORS, THEMES
 
 
-class NewsIndexPage(SitePage):
+class NewsIndexPage(FilterableIndexPage):
     """The news section: items newest first, filterable by sector and theme."""
 
-    introduction = models.TextField(_("introductie"), blank=True)
-
-    content_panels = [*SitePage.content_panels, FieldPanel("introduction")]
-    search_fields = [*SitePage.search_fields, index.SearchField("introduction")]
-
-    parent_page_types = ["cms.HomePage"]
     subpage_types = ["cms.NewsPage"]
-    max_count_per_parent = 1
     items_per_page = 10
 
     class Meta:
         verbose_name = _("nieuwsoverzicht")
         verbose_name_plural = _("nieuwsoverzichten")
 
-    def get_summary(self) -> str:
-        return self.introduction
-
-    def get_context(self, request, *args, **kwargs):
+    def filtered_items(self, *, sector, theme):
         from cms import selectors
-        from cms.forms import ListingFilterForm
 
-        context = super().get_context(request, *args, **kwargs)
-        filter_form = ListingFilterForm(request.GET)
-        sector, theme = filter_form.chosen()
-        items = selectors.news_for_index(self, sector=sector, theme=theme)
-        context.update(
-            filter_form=filter_form,
-            chosen_filters=[concept for concept in (sector, theme) if concept is not None],
-            items=selectors.paginate(items, request.GET.get("page"), self.items_per_page),
-        )
-        return context
+        return selectors.news_for_index(self, sector=sector, theme=theme)
 
 
 class NewsPage(SitePage):
