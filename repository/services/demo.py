@@ -348,7 +348,7 @@ def demo_materials_ensure(*, authors: list, publisher) -> int:
                 "subjects": _concepts("subjects", subjects),
                 "licence": licence,
                 "language": "nl",
-                "keywords": [subjects[0], levels[0]],
+                "keywords": [c.label_nl.lower() for c in _concepts("subjects", subjects)],
             },
         )
         if state == DRAFT:
