@@ -1,13 +1,30 @@
-from repository.models.files import StoredFile
+from repository.models.feedback import ClassroomUse, MaterialReport, QuickFeedback
+from repository.models.files import FileDerivative, StoredFile
 from repository.models.materials import Material, MaterialFile, MaterialKeyword
-from repository.models.review import MaterialReviewTask
+from repository.models.review import (
+    ConflictOfInterest,
+    MaterialReviewTask,
+    Review,
+    ReviewAssignment,
+    ReviewScore,
+    ReviewStatus,
+)
 from repository.models.versions import MaterialVersion, VersionFile
 
 __all__ = [
+    "ClassroomUse",
+    "FileDerivative",
+    "MaterialReport",
+    "QuickFeedback",
     "Material",
     "MaterialFile",
     "MaterialKeyword",
     "MaterialReviewTask",
+    "ConflictOfInterest",
+    "Review",
+    "ReviewAssignment",
+    "ReviewScore",
+    "ReviewStatus",
     "MaterialVersion",
     "StoredFile",
     "VersionFile",

@@ -52,3 +52,40 @@ class StoredFile(models.Model):
     @property
     def is_removed(self) -> bool:
         return self.removed_at is not None
+
+
+class FileDerivative(models.Model):
+    """What background tasks derive from stored bytes: a preview image and searchable text.
+
+    Kept apart from StoredFile so that the stored file's row itself never changes.
+    """
+
+    class Status(models.TextChoices):
+        PENDING = "pending", _("wacht op verwerking")
+        READY = "ready", _("klaar")
+        UNAVAILABLE = "unavailable", _("niet mogelijk voor dit type")
+        FAILED = "failed", _("mislukt")
+
+    stored_file = models.OneToOneField(
+        StoredFile, on_delete=models.CASCADE, related_name="derivative", primary_key=True
+    )
+    status = models.CharField(
+        _("status"), max_length=16, choices=Status.choices, default=Status.PENDING
+    )
+    preview_name = models.CharField(
+        _("opslagnaam van de voorvertoning"), max_length=255, blank=True
+    )
+    preview_width = models.PositiveIntegerField(null=True, blank=True)
+    preview_height = models.PositiveIntegerField(null=True, blank=True)
+    text = models.TextField(_("tekst uit het bestand"), blank=True)
+    page_count = models.PositiveIntegerField(_("aantal pagina's"), null=True, blank=True)
+    duration_seconds = models.PositiveIntegerField(_("duur in seconden"), null=True, blank=True)
+    error = models.TextField(_("foutmelding"), blank=True)
+    processed_at = models.DateTimeField(_("verwerkt op"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("afgeleide van een bestand")
+        verbose_name_plural = _("afgeleiden van bestanden")
+
+    def __str__(self):
+        return f"{self.stored_file_id}: {self.status}"

@@ -22,6 +22,7 @@ from modelcluster.models import ClusterableModel
 from taggit.models import TaggedItemBase
 
 from metadata.licences import DEFAULT_LICENCE, licence_choices
+from repository.models.review import ReviewStatus
 
 
 def _concepts(scheme: str, verbose_name):
@@ -109,6 +110,13 @@ class Material(
     updated_at = models.DateTimeField(_("bijgewerkt op"), auto_now=True)
     withdrawn_at = models.DateTimeField(_("ingetrokken op"), null=True, blank=True)
     withdrawn_reason = models.TextField(_("reden van intrekken"), blank=True)
+    review_status = models.CharField(
+        _("beoordelingsstatus"),
+        max_length=20,
+        choices=ReviewStatus.choices,
+        default=ReviewStatus.NOT_REVIEWED,
+        db_index=True,
+    )
 
     workflow_states = GenericRelation(
         "wagtailcore.WorkflowState",
@@ -138,6 +146,7 @@ class Material(
         index.FilterField("licence"),
         index.FilterField("language"),
         index.FilterField("owner"),
+        index.FilterField("review_status"),
     ]
 
     class Meta:
