@@ -1,4 +1,4 @@
-from repository.models.feedback import ClassroomUse, MaterialReport, QuickFeedback
+from repository.models.feedback import Feedback, Report
 from repository.models.files import FileDerivative, StoredFile
 from repository.models.materials import Material, MaterialFile, MaterialKeyword
 from repository.models.review import (
@@ -12,10 +12,9 @@ from repository.models.review import (
 from repository.models.versions import MaterialVersion, VersionFile
 
 __all__ = [
-    "ClassroomUse",
+    "Feedback",
     "FileDerivative",
-    "MaterialReport",
-    "QuickFeedback",
+    "Report",
     "Material",
     "MaterialFile",
     "MaterialKeyword",

@@ -1,12 +1,22 @@
-"""What comes back from classrooms: teachers' use reports, quick feedback, problem reports."""
+"""What comes back from classrooms: experiences (feedback) and problem reports."""
 
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 
-class ClassroomUse(models.Model):
-    """A teacher's "Ik heb dit gebruikt": where, how it went, what they adapted."""
+class Feedback(models.Model):
+    """An experience with a material ("Ik heb dit gebruikt") from a teacher, student or parent.
+
+    Teachers answer in detail and are signed in. Students and parents answer briefly without an
+    account; their feedback waits for moderation and stores no name, e-mail or address (rate
+    limiting works on a keyed hash that lives only in the cache).
+    """
+
+    class Role(models.TextChoices):
+        TEACHER = "teacher", _("leraar")
+        STUDENT = "student", _("leerling")
+        PARENT = "parent", _("ouder of verzorger")
 
     class Outcome(models.IntegerChoices):
         POOR = 1, _("slecht")
@@ -14,21 +24,32 @@ class ClassroomUse(models.Model):
         GOOD = 3, _("goed")
         VERY_GOOD = 4, _("heel goed")
 
+    class Helpful(models.TextChoices):
+        YES = "yes", _("ja")
+        PARTLY = "partly", _("een beetje")
+        NO = "no", _("nee")
+
     class Again(models.TextChoices):
         YES = "yes", _("ja")
         MAYBE = "maybe", _("misschien")
         NO = "no", _("nee")
 
+    class Status(models.TextChoices):
+        PENDING = "pending", _("wacht op controle")
+        APPROVED = "approved", _("geplaatst")
+        REJECTED = "rejected", _("niet geplaatst")
+
     material = models.ForeignKey(
-        "repository.Material", on_delete=models.CASCADE, related_name="classroom_uses"
+        "repository.Material", on_delete=models.CASCADE, related_name="feedback"
     )
     version_number = models.PositiveIntegerField(_("versie"), null=True, blank=True)
-    teacher = models.ForeignKey(
+    role = models.CharField(_("ik ben"), max_length=16, choices=Role.choices)
+    author = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         on_delete=models.SET_NULL,
         null=True,
         blank=True,
-        related_name="classroom_uses",
+        related_name="feedback",
         verbose_name=_("leraar"),
     )
     level = models.ForeignKey(
@@ -46,51 +67,15 @@ class ClassroomUse(models.Model):
         blank=True,
         help_text=_("Bijvoorbeeld: groep 6, 24 leerlingen, twee lessen van 45 minuten."),
     )
-    outcome = models.PositiveSmallIntegerField(_("hoe ging het"), choices=Outcome.choices)
-    outcome_note = models.TextField(_("toelichting"), blank=True)
+    outcome = models.PositiveSmallIntegerField(
+        _("hoe ging het"), choices=Outcome.choices, null=True, blank=True
+    )
+    helpful = models.CharField(_("hielp het"), max_length=8, choices=Helpful.choices, blank=True)
+    comment = models.TextField(_("toelichting"), max_length=2000, blank=True)
     adaptations = models.TextField(_("wat heeft u aangepast"), blank=True)
     would_use_again = models.CharField(
-        _("zou u het opnieuw gebruiken"), max_length=8, choices=Again.choices
+        _("zou u het opnieuw gebruiken"), max_length=8, choices=Again.choices, blank=True
     )
-    hidden_at = models.DateTimeField(_("verborgen op"), null=True, blank=True)
-    created_at = models.DateTimeField(_("gemeld op"), auto_now_add=True)
-
-    class Meta:
-        verbose_name = _("gebruik in de klas")
-        verbose_name_plural = _("gebruik in de klas")
-        ordering = ["-created_at", "-pk"]
-
-    def __str__(self):
-        return f"{self.material} ({self.get_outcome_display()})"
-
-
-class QuickFeedback(models.Model):
-    """Short feedback from a student or parent: no account, moderated before it shows.
-
-    Stores no name, e-mail or address; rate limiting works on a keyed hash kept only in the cache.
-    """
-
-    class Role(models.TextChoices):
-        STUDENT = "student", _("leerling")
-        PARENT = "parent", _("ouder of verzorger")
-        OTHER = "other", _("anders")
-
-    class Helpful(models.TextChoices):
-        YES = "yes", _("ja")
-        PARTLY = "partly", _("een beetje")
-        NO = "no", _("nee")
-
-    class Status(models.TextChoices):
-        PENDING = "pending", _("wacht op controle")
-        APPROVED = "approved", _("geplaatst")
-        REJECTED = "rejected", _("niet geplaatst")
-
-    material = models.ForeignKey(
-        "repository.Material", on_delete=models.CASCADE, related_name="quick_feedback"
-    )
-    role = models.CharField(_("ik ben"), max_length=16, choices=Role.choices)
-    helpful = models.CharField(_("hielp het je"), max_length=8, choices=Helpful.choices)
-    comment = models.CharField(_("opmerking"), max_length=500, blank=True)
     status = models.CharField(
         _("status"), max_length=16, choices=Status.choices, default=Status.PENDING, db_index=True
     )
@@ -106,15 +91,15 @@ class QuickFeedback(models.Model):
     created_at = models.DateTimeField(_("ontvangen op"), auto_now_add=True)
 
     class Meta:
-        verbose_name = _("reactie van leerling of ouder")
-        verbose_name_plural = _("reacties van leerlingen en ouders")
+        verbose_name = _("ervaring")
+        verbose_name_plural = _("ervaringen")
         ordering = ["-created_at", "-pk"]
 
     def __str__(self):
-        return f"{self.material} ({self.get_role_display()}, {self.get_helpful_display()})"
+        return f"{self.material} ({self.get_role_display()})"
 
 
-class MaterialReport(models.Model):
+class Report(models.Model):
     """ "Meld een probleem": lands in the editors' moderation queue until resolved."""
 
     class Reason(models.TextChoices):
