@@ -33,5 +33,7 @@ def material_detail(request, pk: int):
             "licence": LICENCES.get(shown.licence),
             "can_edit": can_edit_material(request.user, material),
             "launch_count": material_launch_count(material) if is_public else 0,
+            "review_summary": None,
+            "feedback_summary": None,
         },
     )
