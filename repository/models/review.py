@@ -1,14 +1,16 @@
 """Peer review against the quality framework: the workflow task, assignments, reviews, scores."""
 
 from django.conf import settings
+from django.core.exceptions import PermissionDenied
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from wagtail.models import GroupApprovalTask
+from wagtail.models import GroupApprovalTask, TaskState
 
 
 def is_author(material, user) -> bool:
+    """Return True for the material's owner and co-authors."""
     if not user.is_authenticated:
         return False
     if material.owner_id == user.pk:
@@ -17,7 +19,7 @@ def is_author(material, user) -> bool:
 
 
 class MaterialReviewTask(GroupApprovalTask):
-    """Approval by the reviewers' group, in which nobody may approve their own material."""
+    """Review by the reviewers' group through the framework rubric, never by an author."""
 
     required_reviewers = models.PositiveSmallIntegerField(
         _("aantal beoordelaars"),
@@ -32,17 +34,28 @@ class MaterialReviewTask(GroupApprovalTask):
         help_text=_("Binnen zoveel dagen na toewijzing hoort een beoordeling klaar te zijn."),
     )
 
+    def start(self, workflow_state, user=None):
+        task_state = super().start(workflow_state, user=user)
+        # Every (re)start of the task is a submission: reviewers are assigned at this moment.
+        from repository.services.review import review_task_started
+
+        review_task_started(task_state=task_state, task=self)
+        return task_state
+
     def user_can_access_editor(self, obj, user):
-        return not is_author(obj, user) and super().user_can_access_editor(obj, user)
+        # Reviewers judge a material; only its authors change it (repository.permissions).
+        return False
 
     def get_actions(self, obj, user):
-        if is_author(obj, user):
-            return []
-        return super().get_actions(obj, user)
+        # The rubric in the reviewer workspace is the only way to decide: no bare "Approve".
+        return []
+
+    def on_action(self, task_state, user, action_name, **kwargs):
+        raise PermissionDenied("Materials are decided through the review rubric only.")
 
     def get_task_states_user_can_moderate(self, user, **kwargs):
-        states = super().get_task_states_user_can_moderate(user, **kwargs)
-        return states.exclude(workflow_state__requested_by=user)
+        # Wagtail's own "awaiting your review" panel would offer no actions; ours replaces it.
+        return TaskState.objects.none()
 
     class Meta:
         verbose_name = _("beoordeling van een leermiddel")

@@ -11,7 +11,7 @@ from allauth.account.models import EmailAddress
 
 from accounts.models import User
 from metadata.models import Concept
-from repository.models import Material, MaterialVersion
+from repository.models import Material, MaterialVersion, Review, ReviewStatus
 
 DRAFTS = "concepten"
 IN_REVIEW = "in-beoordeling"
@@ -43,6 +43,16 @@ class DashboardEntry:
         return state is not None and state.status == WorkflowState.STATUS_NEEDS_CHANGES
 
     @property
+    def review_comments(self) -> list:
+        """What reviewers ask of the authors now: this round's requests, or the rejection."""
+        asking = self.material.review_requests  # prefetched, newest first
+        if self.changes_requested:
+            return [r for r in asking if r.workflow_state_id == self.review_state.pk]
+        if self.material.review_status == ReviewStatus.REJECTED and asking:
+            return asking[:1]
+        return []
+
+    @property
     def section(self) -> str:
         material = self.material
         state = self.review_state
@@ -58,7 +68,7 @@ class DashboardEntry:
 
 
 def materials_for_dashboard(user) -> dict[str, list[DashboardEntry]]:
-    """Return the user's own and co-authored materials per dashboard section, in three queries."""
+    """Return the user's own and co-authored materials per dashboard section, in four queries."""
     latest_version = (
         MaterialVersion.objects.filter(material=OuterRef("pk"))
         .order_by("-number")
@@ -71,7 +81,16 @@ def materials_for_dashboard(user) -> dict[str, list[DashboardEntry]]:
         .annotate(latest_version_number=Subquery(latest_version))
         # Wagtail's workflow properties read this attribute instead of querying per material.
         .prefetch_related(
-            Prefetch("workflow_states", queryset=active_reviews, to_attr="_current_workflow_states")
+            Prefetch(
+                "workflow_states", queryset=active_reviews, to_attr="_current_workflow_states"
+            ),
+            Prefetch(
+                "reviews",
+                queryset=Review.objects.exclude(comments_for_author="").exclude(
+                    recommendation=Review.Recommendation.APPROVE
+                ),
+                to_attr="review_requests",
+            ),
         )
         .order_by("-updated_at", "-pk")
     )

@@ -11,6 +11,7 @@ from django.views.decorators.http import require_GET, require_POST
 
 from repository.forms import FORM_ID, SUBMISSION_CHECKLIST, MaterialForm, UploadForm
 from repository.selectors import curriculum_goals_search
+from repository.selectors.review import minor_correction_allowed, review_comments_for_authors
 from repository.services.materials import (
     SubmissionIncomplete,
     material_remove_file,
@@ -19,6 +20,7 @@ from repository.services.materials import (
     material_submit_for_review,
     working_copy,
 )
+from repository.services.review import material_publish_minor_correction
 from repository.views.access import material_for_author, wants_json
 from repository.views.upload import file_json
 
@@ -50,6 +52,14 @@ def material_edit(request, pk: int):
         except ValidationError as invalid:
             _add_model_errors(form, invalid)
         else:
+            if request.POST.get("action") == "minor":
+                try:
+                    material_publish_minor_correction(material=material, user=request.user)
+                except ValidationError as not_minor:
+                    form.add_error(None, not_minor)
+                    return _edit_page(request, material, form, submission_errors, is_new_version)
+                messages.success(request, _("Je kleine correctie is gepubliceerd."))
+                return redirect("repository:my_materials")
             if request.POST.get("action") != "submit":
                 messages.success(request, _("Je concept is opgeslagen."))
                 return redirect("repository:material_edit", pk=material.pk)
@@ -92,6 +102,8 @@ def _edit_page(request, material, form, submission_errors, is_new_version):
         "latest_version": material.versions.order_by("-number").first(),
         "in_review": material.workflow_in_progress,
         "changes_requested": _changes_requested(material),
+        "review_comments": review_comments_for_authors(material),
+        "minor_correction": minor_correction_allowed(material, working),
     }
     return render(request, "repository/material_edit.html", context)
 
