@@ -41,6 +41,10 @@ ROLE_PERMISSIONS = {
         "metadata.change_conceptscheme",
         "metadata.view_conceptscheme",
         "cms.change_sitesettings",
+        # Feedback moderation, problem reports and the yearly evaluation exports.
+        "repository.moderate_feedback",
+        "repository.handle_report",
+        "repository.export_evaluation",
     ],
 }
 

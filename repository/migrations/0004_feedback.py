@@ -38,6 +38,8 @@ class Migration(migrations.Migration):
                 'verbose_name': 'ervaring',
                 'verbose_name_plural': 'ervaringen',
                 'ordering': ['-created_at', '-pk'],
+                'permissions': [('moderate_feedback', 'Mag ervaringen controleren en verbergen'), ('export_evaluation', 'Mag beoordelingen, ervaringen en meldingen exporteren')],
+                'constraints': [models.UniqueConstraint(condition=models.Q(('author__isnull', False)), fields=('material', 'author', 'version_number'), name='repository_feedback_once_per_teacher_version')],
             },
         ),
         migrations.CreateModel(
@@ -59,6 +61,7 @@ class Migration(migrations.Migration):
                 'verbose_name': 'melding',
                 'verbose_name_plural': 'meldingen',
                 'ordering': ['-created_at', '-pk'],
+                'permissions': [('handle_report', 'Mag meldingen afhandelen')],
             },
         ),
     ]

@@ -94,6 +94,18 @@ class Feedback(models.Model):
         verbose_name = _("ervaring")
         verbose_name_plural = _("ervaringen")
         ordering = ["-created_at", "-pk"]
+        permissions = [
+            ("moderate_feedback", _("Mag ervaringen controleren en verbergen")),
+            ("export_evaluation", _("Mag beoordelingen, ervaringen en meldingen exporteren")),
+        ]
+        constraints = [
+            # A teacher shares one experience per version; a new version may bring a new one.
+            models.UniqueConstraint(
+                fields=["material", "author", "version_number"],
+                condition=models.Q(author__isnull=False),
+                name="repository_feedback_once_per_teacher_version",
+            )
+        ]
 
     def __str__(self):
         return f"{self.material} ({self.get_role_display()})"
@@ -152,6 +164,7 @@ class Report(models.Model):
         verbose_name = _("melding")
         verbose_name_plural = _("meldingen")
         ordering = ["-created_at", "-pk"]
+        permissions = [("handle_report", _("Mag meldingen afhandelen"))]
 
     def __str__(self):
         return f"{self.material}: {self.get_reason_display()}"
