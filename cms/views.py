@@ -9,6 +9,7 @@ from wagtail.models import Locale
 from cms import selectors
 from cms.forms import SiteSearchForm
 from cms.health import health_report
+from repository.selectors.search import materials_for_site_search, search_words
 
 SEARCH_RESULTS_PER_PAGE = 10
 
@@ -31,17 +32,21 @@ def healthz(request):
 
 @require_GET
 def site_search(request):
-    """Search the site's pages in the current language; the query travels in the URL."""
+    """Search the pages in the current language, and the materials; the query is in the URL."""
     form = SiteSearchForm(request.GET)
     query = form.query()
     results = None
+    materials = None
     if query:
         locale = Locale.get_active()
+        words = search_words(query)
         results = selectors.paginate(
-            selectors.pages_search(query, locale_id=locale.pk),
+            selectors.pages_search(words, locale_id=locale.pk) if words else [],
             request.GET.get("page"),
             SEARCH_RESULTS_PER_PAGE,
         )
+        if results.number == 1:
+            materials = materials_for_site_search(query)
     return render(
         request,
         "cms/search.html",
@@ -49,6 +54,7 @@ def site_search(request):
             "form": form,
             "search_query": query,
             "results": results,
+            "materials": materials,
             "meta_title": _("Zoeken"),
             "meta_description": _(
                 "Zoek in het nieuws, de praktijkvoorbeelden en het kwaliteitskader."
