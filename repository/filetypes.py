@@ -81,6 +81,7 @@ ALLOWED_TYPES = _types(
     ("video/webm", ("webm",), gettext_lazy("video (WebM)"), "video"),
     ("video/ogg", ("ogv",), gettext_lazy("video (Ogg)"), "video"),
     ("text/plain", ("txt", "md", "markdown"), gettext_lazy("tekstbestand"), "text"),
+    ("text/vtt", ("vtt",), gettext_lazy("ondertiteling (WebVTT)"), "text"),
     ("application/zip", ("zip",), gettext_lazy("ZIP met webpagina's"), "archive"),
     ("application/h5p+zip", ("h5p",), gettext_lazy("interactieve oefening (H5P)"), "archive"),
 )

@@ -79,7 +79,7 @@ def stored_file_create(*, upload: File, original_name: str, uploaded_by=None) ->
             raise OSError(f"storage renamed {name} to {saved_name}")
     try:
         with transaction.atomic():
-            return StoredFile.objects.create(
+            stored_file = StoredFile.objects.create(
                 sha256=sha256,
                 size=upload.size,
                 mime_type=file_type.mime_type,
@@ -89,6 +89,17 @@ def stored_file_create(*, upload: File, original_name: str, uploaded_by=None) ->
     except IntegrityError:
         # Someone stored the same bytes a moment ago.
         return StoredFile.objects.get(sha256=sha256)
+    _derive_after_commit(stored_file)
+    return stored_file
+
+
+def _derive_after_commit(stored_file: StoredFile) -> None:
+    """Queue the preview and text extraction once the row is visible to the task's worker."""
+    # Imported here: the task module builds on these services.
+    from repository.tasks import derive_stored_file
+
+    stored_file_id = stored_file.pk
+    transaction.on_commit(lambda: derive_stored_file.enqueue(stored_file_id), robust=True)
 
 
 @transaction.atomic
@@ -105,5 +116,10 @@ def stored_file_take_down(*, stored_file: StoredFile, user, reason: str) -> Stor
     storage_name = stored_file.storage_name
     # Delete the bytes only once the record of the takedown is safely committed.
     transaction.on_commit(lambda: materials_storage().delete(storage_name))
+    # What was derived from the bytes (preview, text) goes with them; imported here as the
+    # derivatives module builds on these services.
+    from repository.services.derivatives import file_derivative_discard
+
+    file_derivative_discard(stored_file=stored_file)
     logger.warning("file %s taken down by user %s", stored_file.sha256, user.pk)
     return stored_file

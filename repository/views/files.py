@@ -1,12 +1,16 @@
+"""Downloads of single files, previews and whole versions (ZIP), for those who may see them."""
+
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_safe
 
-from repository.models import Material, MaterialVersion
+from repository.archives import archive_filename, version_zip_chunks
+from repository.attribution import attribution_for_version
+from repository.models import FileDerivative, Material, MaterialVersion
 from repository.permissions import can_view_draft, can_view_material
 from repository.services.materials import working_copy
-from repository.serving import stored_file_response
+from repository.serving import preview_response, stored_file_response, zip_response
 
 
 def _removed(request, display_name: str):
@@ -19,30 +23,25 @@ def _wants_inline(request) -> bool:
     return request.GET.get("weergave") == "inline"
 
 
-@require_GET
-def file_download(request, pk: int, version: int, file_id: int):
-    """Serve a file of a published version; of other materials only to those who may see them."""
+def _is_public(material: Material) -> bool:
+    return material.live and not material.is_withdrawn
+
+
+def _visible_material(request, pk: int) -> Material:
     material = get_object_or_404(Material, pk=pk)
     if not can_view_material(request.user, material):
         raise Http404
+    return material
+
+
+def _version_file(material: Material, version: int, file_id: int):
     material_version = get_object_or_404(MaterialVersion, material=material, number=version)
-    version_file = get_object_or_404(
-        material_version.files.select_related("stored_file"), pk=file_id
-    )
-    if version_file.stored_file.is_removed:
-        return _removed(request, version_file.original_name)
-    return stored_file_response(
-        request,
-        version_file.stored_file,
-        display_name=version_file.original_name,
-        public=material.live and not material.is_withdrawn,
-        inline=_wants_inline(request),
+    return get_object_or_404(
+        material_version.files.select_related("stored_file__derivative"), pk=file_id
     )
 
 
-@require_GET
-def draft_file_download(request, pk: int, stored_file_id: int):
-    """Serve a file of the working draft to those who may see the draft."""
+def _draft_file(request, pk: int, stored_file_id: int):
     material = get_object_or_404(Material, pk=pk)
     if not can_view_draft(request.user, material):
         raise Http404
@@ -50,6 +49,74 @@ def draft_file_download(request, pk: int, stored_file_id: int):
     material_file = next((f for f in draft.files.all() if f.stored_file_id == stored_file_id), None)
     if material_file is None:
         raise Http404
+    return material_file
+
+
+def _ready_preview(stored_file) -> FileDerivative:
+    derivative = FileDerivative.objects.filter(stored_file=stored_file).first()
+    if stored_file.is_removed or derivative is None or not derivative.preview_name:
+        raise Http404
+    derivative.stored_file = stored_file
+    return derivative
+
+
+@require_safe
+def file_download(request, pk: int, version: int, file_id: int):
+    """Serve a file of a published version; of other materials only to those who may see them."""
+    material = _visible_material(request, pk)
+    version_file = _version_file(material, version, file_id)
+    if version_file.stored_file.is_removed:
+        return _removed(request, version_file.original_name)
+    return stored_file_response(
+        request,
+        version_file.stored_file,
+        display_name=version_file.original_name,
+        public=_is_public(material),
+        inline=_wants_inline(request),
+    )
+
+
+@require_safe
+def file_preview(request, pk: int, version: int, file_id: int):
+    """Serve the preview image of a version's file, under the same rules as the file."""
+    material = _visible_material(request, pk)
+    version_file = _version_file(material, version, file_id)
+    return preview_response(
+        request,
+        _ready_preview(version_file.stored_file),
+        display_name=version_file.original_name,
+        public=_is_public(material),
+    )
+
+
+@require_safe
+def version_zip_download(request, pk: int, version: int):
+    """Stream every file of a version plus its attribution as one ZIP."""
+    material = _visible_material(request, pk)
+    material_version = get_object_or_404(
+        MaterialVersion.objects.select_related("material__owner").prefetch_related(
+            "material__co_authors"
+        ),
+        material=material,
+        number=version,
+    )
+    files = list(material_version.files.select_related("stored_file").order_by("sort_order"))
+    attribution = attribution_for_version(
+        material_version,
+        material=material_version.material,
+        source_url=request.build_absolute_uri(material.get_absolute_url()),
+    )
+    return zip_response(
+        version_zip_chunks(material_version, files, attribution),
+        filename=archive_filename(material_version),
+        public=_is_public(material),
+    )
+
+
+@require_safe
+def draft_file_download(request, pk: int, stored_file_id: int):
+    """Serve a file of the working draft to those who may see the draft."""
+    material_file = _draft_file(request, pk, stored_file_id)
     if material_file.stored_file.is_removed:
         return _removed(request, material_file.original_name)
     return stored_file_response(
@@ -58,4 +125,16 @@ def draft_file_download(request, pk: int, stored_file_id: int):
         display_name=material_file.original_name,
         public=False,
         inline=_wants_inline(request),
+    )
+
+
+@require_safe
+def draft_file_preview(request, pk: int, stored_file_id: int):
+    """Serve the preview image of a draft's file to those who may see the draft."""
+    material_file = _draft_file(request, pk, stored_file_id)
+    return preview_response(
+        request,
+        _ready_preview(material_file.stored_file),
+        display_name=material_file.original_name,
+        public=False,
     )

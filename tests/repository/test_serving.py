@@ -11,6 +11,7 @@ from repository.services.materials import (
     material_save_draft,
     material_withdraw,
 )
+from repository.serving import SANDBOX_POLICY
 from tests.accounts.factories import ReviewerFactory, TeacherFactory, UserFactory
 from tests.repository.factories import draft_material, published_material, upload
 
@@ -202,3 +203,119 @@ def test_guessed_storage_urls_lead_nowhere(client, settings):
 
     assert client.get(f"{settings.MEDIA_URL}{stored.storage_name}").status_code == 404
     assert client.get(f"/media/materials/{stored.storage_name}").status_code == 404
+
+
+def test_a_single_byte_range_is_answered_with_partial_content(client):
+    material = published_material(TeacherFactory())
+    whole = body(client.get(download_url(material)))
+
+    response = client.get(download_url(material), HTTP_RANGE="bytes=5-14")
+
+    assert response.status_code == 206
+    assert response["Content-Range"] == f"bytes 5-14/{len(whole)}"
+    assert response["Content-Length"] == "10"
+    assert body(response) == whole[5:15]
+    assert response["X-Content-Type-Options"] == "nosniff"
+    assert "sandbox" in response["Content-Security-Policy"]
+
+
+def test_a_suffix_range_gives_the_last_bytes(client):
+    material = published_material(TeacherFactory())
+    whole = body(client.get(download_url(material)))
+
+    response = client.get(download_url(material), HTTP_RANGE="bytes=-8")
+
+    assert response.status_code == 206
+    assert body(response) == whole[-8:]
+
+
+def test_a_range_beyond_the_end_is_unsatisfiable(client):
+    material = published_material(TeacherFactory())
+
+    response = client.get(download_url(material), HTTP_RANGE="bytes=999999-")
+
+    assert response.status_code == 416
+    assert response["Content-Range"].startswith("bytes */")
+
+
+def test_several_ranges_or_a_stale_if_range_get_the_whole_file(client):
+    material = published_material(TeacherFactory())
+
+    several = client.get(download_url(material), HTTP_RANGE="bytes=0-1,5-6")
+    stale = client.get(download_url(material), HTTP_RANGE="bytes=0-1", HTTP_IF_RANGE='"oud"')
+
+    assert several.status_code == 200
+    assert stale.status_code == 200
+
+
+def test_downloads_announce_ranges_and_a_strong_etag(client):
+    material = published_material(TeacherFactory())
+    sha256 = material.versions.get().files.get().stored_file.sha256
+
+    response = client.get(download_url(material))
+
+    assert response["Accept-Ranges"] == "bytes"
+    assert response["ETag"] == f'"{sha256}"'
+
+
+def test_head_requests_are_answered_without_a_body(client):
+    material = published_material(TeacherFactory())
+
+    response = client.head(download_url(material))
+
+    assert response.status_code == 200
+    assert response["Content-Length"] == str(material.versions.get().files.get().stored_file.size)
+
+
+def test_files_zips_and_previews_all_carry_the_serving_headers(
+    client, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        material = published_material(TeacherFactory())
+    version_file = material.versions.get().files.get()
+    base = f"/leermiddelen/{material.pk}/v1/"
+
+    for url, disposition in [
+        (f"{base}bestanden/{version_file.pk}/", "attachment"),
+        (f"{base}download.zip", "attachment"),
+        (f"{base}bestanden/{version_file.pk}/voorbeeld/", "inline"),
+    ]:
+        response = client.get(url)
+        assert response.status_code == 200, url
+        assert response["X-Content-Type-Options"] == "nosniff", url
+        assert response["Content-Security-Policy"] == SANDBOX_POLICY, url
+        assert response["Content-Disposition"].startswith(disposition), url
+
+
+def test_a_preview_image_is_served_inline_as_webp_with_its_length(
+    client, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        material = published_material(TeacherFactory())
+    version_file = material.versions.get().files.get()
+
+    response = client.get(f"/leermiddelen/{material.pk}/v1/bestanden/{version_file.pk}/voorbeeld/")
+
+    assert response["Content-Type"] == "image/webp"
+    assert int(response["Content-Length"]) == len(body(response))
+
+
+def test_a_file_without_a_preview_has_no_preview_url(client):
+    material = published_material(TeacherFactory())
+    version_file = material.versions.get().files.get()
+
+    response = client.get(f"/leermiddelen/{material.pk}/v1/bestanden/{version_file.pk}/voorbeeld/")
+
+    assert response.status_code == 404
+
+
+def test_files_of_a_material_that_was_unpublished_are_not_public(client):
+    from wagtail.actions.unpublish import UnpublishAction
+
+    teacher = TeacherFactory()
+    material = published_material(teacher)
+    url = download_url(material)
+    UnpublishAction(material, user=teacher).execute(skip_permission_checks=True)
+
+    assert client.get(url).status_code == 404
+    assert client.get(f"/leermiddelen/{material.pk}/v1/download.zip").status_code == 404
