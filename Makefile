@@ -9,8 +9,14 @@ MANAGE := $(BIN)/python manage.py
 HOST ?= 127.0.0.1
 PORT ?= 8000
 PYTEST_ARGS ?=
+SIZES ?= 1000,10000,100000
+DURATION ?= 10
+WORKERS ?= 2
+CONNECTIONS ?= 8
+LAUNCHES ?= 1000
+UPLOAD_MB ?= 1024
 
-.PHONY: help run install install-dev test lint format migrations-check deploy-check messages ci clean
+.PHONY: help run install install-dev test lint format migrations-check deploy-check messages bench ci clean
 
 help: ## List the targets
 	@grep -E '^[a-zA-Z_-]+:.*?## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*?## "}; {printf "  \033[36m%-18s\033[0m %s\n", $$1, $$2}'
@@ -66,6 +72,13 @@ deploy-check: install-dev ## Run Django's deployment checks under production set
 messages: install-dev ## Update locale/en/LC_MESSAGES/django.po and compile it (needs GNU gettext)
 	$(MANAGE) makemessages -l en -i ".venv/*" -i "var/*" -i "tests/*"
 	$(MANAGE) compilemessages -l en -i ".venv" -i "var"
+
+bench: install ## Load-test gunicorn at SIZES materials; writes bench/results/<date>-<db>.md
+	@command -v wrk >/dev/null || { [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null \
+		&& { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk; }; } \
+		|| { echo "make bench needs wrk: install it with 'apt-get install wrk' (as root)" >&2; exit 2; }
+	$(BIN)/python -m bench.run --sizes=$(SIZES) --duration=$(DURATION) --workers=$(WORKERS) \
+		--connections=$(CONNECTIONS) --launches=$(LAUNCHES) --upload-mb=$(UPLOAD_MB)
 
 ci: ## Run what CI runs (.ci/run)
 	bash .ci/run

@@ -1,10 +1,13 @@
 """Benchmark: harvest every record over OAI-PMH ListRecords, page by page, in one process.
 
 Usage: DJANGO_SETTINGS_MODULE=cms.settings.dev python bench/oai_harvest.py [lom|oai_dc]
-Prints records per second and the peak resident memory after each tenth of the harvest,
-so growth with the number of records shows.
+       [--json] [--max-records=N]
+Prints records per second and the peak resident memory every hundred pages, so growth with
+the number of records shows; with --json, one line for bench.run to read. --max-records stops
+after the page that reaches N records, to keep a large set's harvest short.
 """
 
+import json
 import os
 import re
 import resource
@@ -21,12 +24,10 @@ def peak_rss_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
-def main() -> None:
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "cms.settings.dev")
-    django.setup()
+def harvest(prefix: str, *, max_records: int | None = None) -> dict:
+    """Harvest every record in the format; return counts, time and memory checkpoints."""
     from metadata.oai.protocol import oai_response
 
-    prefix = sys.argv[1] if len(sys.argv) > 1 else "lom"
     token_pattern = re.compile(rb"<resumptionToken[^>]*>([^<]+)</resumptionToken>")
     query = {"verb": ["ListRecords"], "metadataPrefix": [prefix]}
     records = pages = 0
@@ -39,13 +40,38 @@ def main() -> None:
         if pages % 100 == 0:
             checkpoints.append((records, peak_rss_mb()))
         token = token_pattern.search(document)
-        if not token:
+        if not token or (max_records and records >= max_records):
             break
         query = {"verb": ["ListRecords"], "resumptionToken": [token[1].decode()]}
-    elapsed = time.monotonic() - started
-    print(f"format {prefix}: {records} records in {pages} pages, {elapsed:.1f} s")
-    print(f"{records / elapsed:.0f} records/s, peak RSS {peak_rss_mb():.0f} MB")
-    for count, rss in checkpoints:
+    return {
+        "format": prefix,
+        "records": records,
+        "pages": pages,
+        "seconds": time.monotonic() - started,
+        "peak_rss_mb": peak_rss_mb(),
+        "checkpoints": checkpoints,
+    }
+
+
+def main() -> None:
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "cms.settings.dev")
+    django.setup()
+    arguments = [argument for argument in sys.argv[1:] if not argument.startswith("--")]
+    options = dict(
+        argument[2:].partition("=")[::2] for argument in sys.argv[1:] if argument.startswith("--")
+    )
+    max_records = int(options["max-records"]) if options.get("max-records") else None
+    result = harvest(arguments[0] if arguments else "lom", max_records=max_records)
+    if "--json" in sys.argv:
+        print(json.dumps(result))
+        return
+    elapsed = result["seconds"]
+    print(
+        f"format {result['format']}: {result['records']} records in {result['pages']} pages, "
+        f"{elapsed:.1f} s"
+    )
+    print(f"{result['records'] / elapsed:.0f} records/s, peak RSS {result['peak_rss_mb']:.0f} MB")
+    for count, rss in result["checkpoints"]:
         print(f"  after {count:>7} records: peak RSS {rss:.0f} MB")
 
 

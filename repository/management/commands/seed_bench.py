@@ -14,11 +14,19 @@ class Command(BaseCommand):
         parser.add_argument(
             "--seed", type=int, default=2026, help="random seed, for repeatable sets"
         )
+        parser.add_argument(
+            "--no-index",
+            action="store_false",
+            dest="index",
+            help="skip the search index (faster, but search then finds none of them)",
+        )
 
-    def handle(self, *args, materials, batch_size, seed, **options):
+    def handle(self, *args, materials, batch_size, seed, index, **options):
         if materials < 1:
             raise CommandError("--materials must be at least 1.")
         started = time.monotonic()
-        made = bench_materials_create(count=materials, batch_size=batch_size, seed=seed)
+        made = bench_materials_create(
+            count=materials, batch_size=batch_size, seed=seed, index=index
+        )
         elapsed = time.monotonic() - started
         self.stdout.write(f"Created {made} materials in {elapsed:.1f} s ({made / elapsed:.0f}/s).")

@@ -1,0 +1,87 @@
+"""What a bench run measured, as plain data the report is written from."""
+
+from dataclasses import dataclass, field
+
+from bench.wrk import WrkResult
+
+HOME = "home"
+NEWS = "news"
+MATERIAL = "material"
+NOT_FOUND = "not_found"
+BROWSE = "browse"
+SEARCH = "search"
+OAI = "oai"
+LTI_LAUNCH = "lti_launch"
+DOWNLOAD = "download"
+
+
+@dataclass(frozen=True)
+class Endpoint:
+    """A page or endpoint under load: the paths wrk cycles through and the status it expects."""
+
+    key: str
+    label: str
+    paths: tuple[str, ...]
+    expected_class: int = 2
+
+
+@dataclass
+class EndpointResult:
+    endpoint: Endpoint
+    wrk: WrkResult | None = None
+    queries: int | None = None
+    probe_status: int | None = None
+    note: str = ""
+
+    @property
+    def measured(self) -> bool:
+        return self.wrk is not None and self.wrk.requests > 0
+
+
+@dataclass
+class Harvest:
+    """A full OAI-PMH ListRecords harvest in one fresh process."""
+
+    records: int
+    pages: int
+    seconds: float
+    peak_rss_mb: float
+    first_checkpoint_rss_mb: float | None = None
+
+    @property
+    def records_per_second(self) -> float:
+        return self.records / self.seconds if self.seconds else 0.0
+
+
+@dataclass
+class SizeResult:
+    materials: int
+    published: int
+    seed_seconds: float
+    endpoints: dict[str, EndpointResult] = field(default_factory=dict)
+    harvest: Harvest | None = None
+
+
+@dataclass
+class UploadResult:
+    size_bytes: int
+    seconds: float
+    status: int
+    rss_growth_mb: float
+    cp_seconds: float
+
+    @property
+    def speed_vs_cp(self) -> float:
+        return self.cp_seconds / self.seconds if self.seconds else 0.0
+
+
+@dataclass
+class RunInfo:
+    started: str
+    database: str
+    machine: dict[str, str]
+    versions: dict[str, str]
+    workers: int
+    connections: int
+    duration: float
+    launches_prepared: int = 0
