@@ -7,7 +7,8 @@ from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from repository import admin_urls
+import repository.feedback_hooks  # noqa: F401  (registers moderation and exports)
+from repository import admin_urls, review_hooks  # noqa: F401  (registers the review workspace)
 from repository.models import Material
 
 

@@ -22,7 +22,11 @@ from modelcluster.models import ClusterableModel
 from taggit.models import TaggedItemBase
 
 from metadata.licences import DEFAULT_LICENCE, licence_choices
+from repository.models.files import FileDerivative
 from repository.models.review import ReviewStatus
+
+# Enough for a thick reader; bounds the index size of a single material.
+FILE_TEXT_LIMIT = 200_000
 
 
 def _concepts(scheme: str, verbose_name):
@@ -141,6 +145,7 @@ class Material(
         index.SearchField("summary", boost=2),
         index.SearchField("description"),
         index.RelatedFields("keywords", [index.SearchField("name", boost=2)]),
+        index.SearchField("file_text"),
         index.FilterField("live"),
         index.FilterField("withdrawn_at"),
         index.FilterField("licence"),
@@ -163,9 +168,29 @@ class Material(
     def get_preview_template(self, request, mode_name):
         return "repository/material_preview.html"
 
+    def with_content_json(self, content):
+        material = super().with_content_json(content)
+        # The review status belongs to the material, not to a draft: a revision must not undo it.
+        material.review_status = self.review_status
+        return material
+
     @property
     def is_withdrawn(self) -> bool:
         return self.withdrawn_at is not None
+
+    def file_text(self) -> str:
+        """Return the text extracted from the live row's files, for the search index."""
+        if not self.live or self.pk is None:
+            # Only the live row's files are published; drafts are never searched.
+            return ""
+        texts = FileDerivative.objects.filter(
+            stored_file_id__in=MaterialFile.objects.filter(material_id=self.pk).values(
+                "stored_file_id"
+            ),
+            stored_file__removed_at__isnull=True,
+            status=FileDerivative.Status.READY,
+        ).values_list("text", flat=True)
+        return "\n".join(text[:FILE_TEXT_LIMIT] for text in texts if text)
 
 
 class MaterialKeyword(TaggedItemBase):

@@ -6,6 +6,8 @@ from accounts.services import demo_user_ensure, roles_sync
 from cms.services import demo_material_links_ensure, demo_site_ensure
 from metadata.services import vocabularies_load_builtin
 from repository.services.demo import demo_materials_ensure
+from repository.services.feedback import demo_feedback_ensure
+from repository.services.review import demo_reviews_ensure
 
 DEMO_PASSWORD = "nlka-demo-2026"  # noqa: S105 - demo accounts only, refused outside DEBUG
 
@@ -57,6 +59,8 @@ class Command(BaseCommand):
             publisher=users["beoordelaar@example.org"],
         )
         demo_material_links_ensure()
+        demo_feedback_ensure(teachers=list(users.values()), editor=users["redacteur@example.org"])
+        demo_reviews_ensure(reviewer=users["beoordelaar@example.org"])
         self.stdout.write(
             f"Demo content ready: home page '{home.title}', {concepts} concepts, "
             f"{materials} materials."
