@@ -7,9 +7,11 @@ import dj_database_url
 
 from cms.settings.environment import (
     cache_config,
+    database_options,
     env_bool,
     env_list,
     search_backends_config,
+    storage_origins,
     storages_config,
     tasks_config,
 )
@@ -106,6 +108,10 @@ DATABASES = {
         conn_max_age=int(os.environ.get("DATABASE_CONN_MAX_AGE", "0")),
         conn_health_checks=True,
     )
+}
+DATABASES["default"]["OPTIONS"] = {
+    **database_options(DATABASES["default"]["ENGINE"]),
+    **DATABASES["default"].get("OPTIONS", {}),
 }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
@@ -214,8 +220,8 @@ CONTENT_SECURITY_POLICY = {
         "default-src": ["'self'"],
         "script-src": ["'self'"],
         "style-src": ["'self'", "'unsafe-inline'"],
-        "img-src": ["'self'", "data:", "blob:"],
-        "media-src": ["'self'", "blob:"],
+        "img-src": ["'self'", "data:", "blob:", *storage_origins(os.environ)],
+        "media-src": ["'self'", "blob:", *storage_origins(os.environ)],
         "font-src": ["'self'", "data:"],
         "connect-src": ["'self'"],
         # Video embeds in content pages come only from these privacy-friendly players.

@@ -3,6 +3,7 @@
 import os
 from collections.abc import Mapping
 from pathlib import Path
+from urllib.parse import urlsplit
 
 TRUE_VALUES = {"1", "true", "yes", "on"}
 FALSE_VALUES = {"0", "false", "no", "off", ""}
@@ -73,6 +74,45 @@ def storages_config(
         "default": {"BACKEND": "storages.backends.s3.S3Storage", "OPTIONS": options},
         "materials": {"BACKEND": "storages.backends.s3.S3Storage", "OPTIONS": materials_options},
         "staticfiles": static,
+    }
+
+
+def storage_origins(environ: Mapping[str, str]) -> list[str]:
+    """Return the origins that serve stored files straight to browsers (signed S3 URLs).
+
+    Previews, audio and video on the material page load from there, so the CSP must allow them.
+    """
+    bucket = environ.get("AWS_STORAGE_BUCKET_NAME")
+    if not bucket:
+        return []
+    if environ.get("AWS_S3_CUSTOM_DOMAIN"):
+        return [f"https://{environ['AWS_S3_CUSTOM_DOMAIN']}"]
+    if environ.get("AWS_S3_ENDPOINT_URL"):
+        endpoint = urlsplit(environ["AWS_S3_ENDPOINT_URL"])
+        # Path-style URLs use the endpoint itself, virtual-hosted ones put the bucket in front.
+        return [
+            f"{endpoint.scheme}://{endpoint.netloc}",
+            f"{endpoint.scheme}://{bucket}.{endpoint.netloc}",
+        ]
+    region = environ.get("AWS_S3_REGION_NAME")
+    hosts = [f"{bucket}.s3.amazonaws.com"]
+    if region:
+        hosts.append(f"{bucket}.s3.{region}.amazonaws.com")
+    return [f"https://{host}" for host in hosts]
+
+
+def database_options(engine: str) -> dict:
+    """Return connection options that let SQLite take concurrent writers without failing.
+
+    Writers wait for the lock (instead of failing at once with "database is locked") and readers
+    never block writers (write-ahead log). PostgreSQL needs nothing here.
+    """
+    if engine != "django.db.backends.sqlite3":
+        return {}
+    return {
+        "transaction_mode": "IMMEDIATE",
+        "timeout": 20,
+        "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
     }
 
 

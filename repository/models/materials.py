@@ -183,6 +183,9 @@ class Material(
         if not self.live or self.pk is None:
             # Only the live row's files are published; drafts are never searched.
             return ""
+        if (cached := getattr(self, "_file_text", None)) is not None:
+            # The search backend asks once per index column; read the text once per indexing.
+            return cached
         texts = FileDerivative.objects.filter(
             stored_file_id__in=MaterialFile.objects.filter(material_id=self.pk).values(
                 "stored_file_id"
@@ -190,7 +193,8 @@ class Material(
             stored_file__removed_at__isnull=True,
             status=FileDerivative.Status.READY,
         ).values_list("text", flat=True)
-        return "\n".join(text[:FILE_TEXT_LIMIT] for text in texts if text)
+        self._file_text = "\n".join(text[:FILE_TEXT_LIMIT] for text in texts if text)
+        return self._file_text
 
 
 class MaterialKeyword(TaggedItemBase):

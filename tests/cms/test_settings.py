@@ -10,8 +10,10 @@ import pytest
 
 from cms.settings.environment import (
     cache_config,
+    database_options,
     env_bool,
     search_backends_config,
+    storage_origins,
     storages_config,
     tasks_config,
 )
@@ -156,3 +158,35 @@ def test_tasks_run_immediately_by_default_and_queue_in_the_database_on_request()
 def test_unclear_boolean_is_refused():
     with pytest.raises(ValueError, match="DEBUG must be one of"):
         env_bool("DEBUG", default=False, environ={"DEBUG": "misschien"})
+
+
+def test_sqlite_writers_wait_for_the_lock_instead_of_failing():
+    options = database_options("django.db.backends.sqlite3")
+
+    assert options["transaction_mode"] == "IMMEDIATE"
+    assert options["timeout"] >= 10
+    assert "journal_mode=WAL" in options["init_command"]
+
+
+def test_postgresql_gets_no_sqlite_options():
+    assert database_options("django.db.backends.postgresql") == {}
+
+
+def test_stored_files_need_no_extra_origin_on_local_disk():
+    assert storage_origins({}) == []
+
+
+def test_signed_s3_urls_on_a_custom_endpoint_are_allowed_by_the_csp():
+    origins = storage_origins(
+        {"AWS_STORAGE_BUCKET_NAME": "nlka", "AWS_S3_ENDPOINT_URL": "https://s3.example.nl:9000"}
+    )
+
+    assert origins == ["https://s3.example.nl:9000", "https://nlka.s3.example.nl:9000"]
+
+
+def test_signed_s3_urls_on_aws_are_allowed_by_the_csp():
+    origins = storage_origins(
+        {"AWS_STORAGE_BUCKET_NAME": "nlka", "AWS_S3_REGION_NAME": "eu-west-1"}
+    )
+
+    assert origins == ["https://nlka.s3.amazonaws.com", "https://nlka.s3.eu-west-1.amazonaws.com"]
