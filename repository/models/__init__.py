@@ -1,6 +1,8 @@
+from repository.models.collections import Collection, CollectionItem
 from repository.models.feedback import Feedback, Report
 from repository.models.files import FileDerivative, StoredFile
 from repository.models.materials import Material, MaterialFile, MaterialKeyword
+from repository.models.remix import MaterialSource
 from repository.models.review import (
     ConflictOfInterest,
     MaterialReviewTask,
@@ -12,6 +14,9 @@ from repository.models.review import (
 from repository.models.versions import MaterialVersion, VersionFile
 
 __all__ = [
+    "Collection",
+    "CollectionItem",
+    "MaterialSource",
     "Feedback",
     "FileDerivative",
     "Report",
