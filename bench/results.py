@@ -13,6 +13,10 @@ SEARCH = "search"
 OAI = "oai"
 LTI_LAUNCH = "lti_launch"
 DOWNLOAD = "download"
+HOME_CACHED = "home_cached"
+MATERIAL_CACHED = "material_cached"
+# Sent with every request that must not be answered by the anonymous page cache.
+UNCACHED_COOKIE = "nlka-bench=uncached"
 
 
 @dataclass(frozen=True)
@@ -23,6 +27,12 @@ class Endpoint:
     label: str
     paths: tuple[str, ...]
     expected_class: int = 2
+    # Cached endpoints are requested without cookies, so the anonymous page cache answers.
+    cached: bool = False
+
+    @property
+    def cookie(self) -> str:
+        return "" if self.cached else UNCACHED_COOKIE
 
 
 @dataclass

@@ -76,8 +76,22 @@ def postgres_recreate(database_url: str, *, drop_only: bool = False) -> None:
             connection.execute(f"CREATE DATABASE {BENCH_DATABASE}")
 
 
-def bench_environment(*, var_dir: Path, database_url: str | None, upload_mb: int) -> dict:
-    """Production settings on loopback: no TLS redirect, no proxy header, a throwaway key."""
+def local_redis_url() -> str | None:
+    """Return REDIS_URL, or the local Redis when one answers on its usual port."""
+    if os.environ.get("REDIS_URL"):
+        return os.environ["REDIS_URL"]
+    with contextlib.suppress(OSError), socket.create_connection(("127.0.0.1", 6379), timeout=1):
+        return "redis://127.0.0.1:6379/0"
+    return None
+
+
+def bench_environment(
+    *, var_dir: Path, database_url: str | None, upload_mb: int, redis_url: str | None = None
+) -> dict:
+    """Production settings on loopback: no TLS redirect, no proxy header, a throwaway key.
+
+    With Redis the anonymous page cache is on, under a key prefix of this run's own.
+    """
     environment = {
         "DJANGO_SETTINGS_MODULE": "cms.settings.production",
         "SECRET_KEY": secrets.token_urlsafe(64),
@@ -98,6 +112,12 @@ def bench_environment(*, var_dir: Path, database_url: str | None, upload_mb: int
         environment["DATABASE_URL"] = bench_database_url(database_url)
     else:
         environment.pop("DATABASE_URL", None)
+    if redis_url:
+        environment["REDIS_URL"] = redis_url
+        environment["CACHE_KEY_PREFIX"] = f"nlka-bench-{secrets.token_hex(4)}"
+        environment["PAGE_CACHE_SECONDS"] = "600"
+    else:
+        environment["PAGE_CACHE_SECONDS"] = "0"
     return environment
 
 
@@ -199,10 +219,13 @@ def endpoints_discover(*, seed: int = 8) -> list[r.Endpoint]:
             "review": "not_reviewed",
         }
     )
+    material_paths = tuple(f"/leermiddelen/{pk}/" for pk in sample)
     return [
         r.Endpoint(r.HOME, "home page", ("/",)),
+        r.Endpoint(r.HOME_CACHED, "home page, cached", ("/",), cached=True),
         r.Endpoint(r.NEWS, "news page", (news.url if news else "/nieuws/",)),
-        r.Endpoint(r.MATERIAL, "material page", tuple(f"/leermiddelen/{pk}/" for pk in sample)),
+        r.Endpoint(r.MATERIAL, "material page", material_paths),
+        r.Endpoint(r.MATERIAL_CACHED, "material page, cached", material_paths, cached=True),
         r.Endpoint(r.NOT_FOUND, "404 page", ("/bestaat-niet/",), expected_class=4),
         r.Endpoint(r.BROWSE, "browse", ("/leermiddelen/",)),
         r.Endpoint(r.SEARCH, "search, five facets", (f"/leermiddelen/?{search}",)),
@@ -232,12 +255,14 @@ def _common_concept(field: str) -> int | None:
     return row["concept_id"] if row else None
 
 
-def _warm(base_url: str, paths: tuple[str, ...], workers: int) -> None:
+def _warm(base_url: str, endpoint: r.Endpoint, workers: int) -> None:
     """Let every worker load its templates and caches before the clock runs."""
-    for path in paths[:10]:
+    headers = {"Cookie": endpoint.cookie} if endpoint.cookie else {}
+    paths = endpoint.paths if endpoint.cached else endpoint.paths[:10]
+    for path in paths:
         for _ in range(workers * 2):
             with contextlib.suppress(requests.RequestException):
-                requests.get(base_url + path, timeout=30)
+                requests.get(base_url + path, headers=headers, timeout=30)
 
 
 def measure_size(
@@ -274,12 +299,19 @@ def measure_size(
         if not endpoint.paths or (endpoint.key == r.LTI_LAUNCH and not material_ids):
             result.note = "nothing to request"
             continue
+        if endpoint.cached and not os.environ.get("REDIS_URL"):
+            result.note = "not measured: no Redis, page cache off"
+            continue
         if endpoint.key == r.LTI_LAUNCH:
             result.probe_status, result.queries = launch_queries(
                 platform, material_id=material_ids[0]
             )
         else:
-            result.probe_status, result.queries = path_queries(Client(), endpoint.paths)
+            client = Client()
+            if endpoint.cookie:
+                name, value = endpoint.cookie.split("=", 1)
+                client.cookies[name] = value
+            result.probe_status, result.queries = path_queries(client, endpoint.paths)
         if result.probe_status == 404 and endpoint.expected_class != 4:
             result.note = "not available (404)"
         elif result.probe_status >= 500:
@@ -292,7 +324,7 @@ def measure_size(
         log(f"gunicorn with {args.workers} workers at {server.url}")
         for endpoint in endpoints:
             result = size.endpoints[endpoint.key]
-            if result.note.startswith("not available") or result.note == "nothing to request":
+            if result.note.startswith(("not available", "not measured", "nothing to request")):
                 continue
             if endpoint.key == r.LTI_LAUNCH:
                 log(f"preparing {args.launches} LTI launches (one login each)")
@@ -315,10 +347,14 @@ def measure_size(
                 continue
             paths_file = workdir / f"{endpoint.key}.paths"
             paths_file.write_text("".join(path + "\n" for path in endpoint.paths))
-            _warm(server.url, endpoint.paths, args.workers)
+            _warm(server.url, endpoint, args.workers)
             log(f"load: {endpoint.label}")
             result.wrk = wrk_paths(
-                server.url, paths_file, duration=args.duration, connections=args.connections
+                server.url,
+                paths_file,
+                duration=args.duration,
+                connections=args.connections,
+                cookie=endpoint.cookie,
             )
         if last and args.upload_mb > 0:
             upload_result = _upload(server, args, workdir)
@@ -428,8 +464,16 @@ def main(argv: list[str] | None = None) -> int:
     (var_dir / "tmp").mkdir(parents=True, exist_ok=True)
     workdir = var_dir / "work"
     workdir.mkdir()
+    redis_url = local_redis_url()
+    if not redis_url:
+        log("no Redis answers: the cached pages are not measured")
     os.environ.update(
-        bench_environment(var_dir=var_dir, database_url=database_url, upload_mb=args.upload_mb)
+        bench_environment(
+            var_dir=var_dir,
+            database_url=database_url,
+            upload_mb=args.upload_mb,
+            redis_url=redis_url,
+        )
     )
     if database_url:
         log(f"fresh PostgreSQL database {BENCH_DATABASE}")

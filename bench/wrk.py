@@ -92,10 +92,17 @@ def wrk_binary() -> str:
 
 
 def wrk_paths(
-    base_url: str, paths_file: Path, *, duration: float, connections: int, threads: int = 2
+    base_url: str,
+    paths_file: Path,
+    *,
+    duration: float,
+    connections: int,
+    threads: int = 2,
+    cookie: str = "",
 ) -> WrkResult:
-    """GET the paths in the file in turn for `duration` seconds."""
-    return _run(base_url, "paths.lua", [str(paths_file)], duration, connections, threads)
+    """GET the paths in the file in turn for `duration` seconds, with a cookie if given."""
+    arguments = [str(paths_file), *([cookie] if cookie else [])]
+    return _run(base_url, "paths.lua", arguments, duration, connections, threads)
 
 
 def wrk_launches(

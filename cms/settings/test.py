@@ -19,3 +19,5 @@ if not os.environ.get("TEST_KEEP_CACHE_FROM_ENV"):
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 WHITENOISE_AUTOREFRESH = True
 WHITENOISE_USE_FINDERS = True
+# The page cache is off here; its own tests switch it on.
+PAGE_CACHE_SECONDS = 0

@@ -30,6 +30,20 @@ def test_the_bench_environment_runs_production_settings_on_plain_http(tmp_path):
     assert len(environment["SECRET_KEY"]) >= 50
     assert int(environment["MAX_UPLOAD_MB"]) > 64
     assert "DATABASE_URL" not in environment
+    assert environment["PAGE_CACHE_SECONDS"] == "0"
+
+
+def test_the_bench_environment_caches_pages_in_its_own_part_of_redis(tmp_path):
+    environment = bench_environment(
+        var_dir=tmp_path, database_url=None, upload_mb=64, redis_url="redis://127.0.0.1:6379/0"
+    )
+    again = bench_environment(
+        var_dir=tmp_path, database_url=None, upload_mb=64, redis_url="redis://127.0.0.1:6379/0"
+    )
+
+    assert environment["REDIS_URL"] == "redis://127.0.0.1:6379/0"
+    assert int(environment["PAGE_CACHE_SECONDS"]) > 0
+    assert environment["CACHE_KEY_PREFIX"] != again["CACHE_KEY_PREFIX"]
 
 
 def test_the_upload_file_is_an_allowed_video_of_the_asked_size(tmp_path):

@@ -2,6 +2,7 @@ import time
 
 from django.core.management.base import BaseCommand, CommandError
 
+from cms.page_cache import page_cache_invalidate
 from repository.services.bench import bench_materials_create
 
 
@@ -28,5 +29,7 @@ class Command(BaseCommand):
         made = bench_materials_create(
             count=materials, batch_size=batch_size, seed=seed, index=index
         )
+        # Bulk inserts send no signals; cached pages would go on showing the old numbers.
+        page_cache_invalidate()
         elapsed = time.monotonic() - started
         self.stdout.write(f"Created {made} materials in {elapsed:.1f} s ({made / elapsed:.0f}/s).")
