@@ -195,3 +195,23 @@ def test_sitemap_lists_only_live_public_pages(client, site):
     assert "http://localhost/nieuws/" in locations
     assert not any("concept-bericht" in location for location in locations)
     assert not any("besloten" in location for location in locations)
+
+
+NEWS_ITEM_QUERY_BUDGET = 25
+
+
+def test_news_item_queries_do_not_grow_with_its_sectors_and_themes(
+    client, site, django_assert_max_num_queries
+):
+    few = NewsPageFactory(parent=site.news, sectors=[sector("po")], themes=[theme("inclusie")])
+    many = NewsPageFactory(
+        parent=site.news,
+        sectors=[sector(code) for code in ("po", "vo", "so", "pro")],
+        themes=[theme(name) for name in ("inclusie", "digitaal", "eigenaarschap")],
+    )
+    client.get(few.url)
+    client.get(many.url)
+
+    with django_assert_max_num_queries(NEWS_ITEM_QUERY_BUDGET):
+        client.get(many.url)
+    assert count_queries(client, many.url) == count_queries(client, few.url)
