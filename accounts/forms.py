@@ -1,7 +1,36 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from wagtail.admin.forms.auth import LoginForm as WagtailLoginForm
+
+from allauth.account.forms import LoginForm as AllauthLoginForm
+
+from accounts.throttling import LoginThrottled, login_throttle_check
 from metadata.models import Concept
+
+
+def _refuse_while_locked(request, identifier) -> None:
+    """Say why a locked log-in is refused, before any password is checked."""
+    try:
+        login_throttle_check(request, identifier or "")
+    except LoginThrottled as throttled:
+        raise forms.ValidationError(str(throttled), code="throttled") from None
+
+
+class LoginForm(AllauthLoginForm):
+    """The site's log-in form (django-allauth), refused with a clear message while locked."""
+
+    def clean(self):
+        _refuse_while_locked(self.request, self.data.get("login"))
+        return super().clean()
+
+
+class AdminLoginForm(WagtailLoginForm):
+    """The Wagtail admin's log-in form, under the same lockout as the site's."""
+
+    def clean(self):
+        _refuse_while_locked(self.request, self.data.get("username"))
+        return super().clean()
 
 
 class ProfileForm(forms.Form):

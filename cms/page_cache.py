@@ -29,8 +29,7 @@ PRIVATE_PREFIXES = (
     "/healthz",
     "/leermiddelen/nieuw/",
     "/leermiddelen/mijn/",
-    "/arrangementen/nieuw/",
-    "/arrangementen/mijn/",
+    "/leermiddelen/arrangementen/nieuw/",
 )
 
 
@@ -76,8 +75,11 @@ def _key(request, generation: str) -> str:
     return f"pagecache:{generation}:{hashlib.sha256(address.encode()).hexdigest()}"
 
 
-def _storable(response) -> bool:
+def _storable(request, response) -> bool:
     if response.status_code != 200 or response.streaming or response.cookies:
+        return False
+    if getattr(request, "_csp_nonce", None):
+        # A CSP nonce must be new for every response; a page that uses one is not shared.
         return False
     cache_control = response.get("Cache-Control", "").lower()
     if any(word in cache_control for word in ("private", "no-store", "no-cache")):
@@ -108,7 +110,7 @@ class AnonymousPageCacheMiddleware:
             response[HEADER] = "hit"
             return response
         response = self.get_response(request)
-        if request.method == "GET" and _storable(response):
+        if request.method == "GET" and _storable(request, response):
             stored = (response.status_code, list(response.items()), response.content)
             try:
                 cache.set(key, stored, seconds)

@@ -4,11 +4,13 @@ from django.urls import include, path
 
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
+from wagtail.contrib.sitemaps import Sitemap as WagtailSitemap
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
 from cms.feeds import NewsAtomFeed, NewsRssFeed
 from cms.views import healthz, site_search
+from repository.sitemaps import CollectionSitemap, MaterialSitemap
 
 # Private and machine-facing URLs: never translated, never cached publicly.
 urlpatterns = [
@@ -18,7 +20,18 @@ urlpatterns = [
     path("documents/", include(wagtaildocs_urls)),
     path("i18n/", include("django.conf.urls.i18n")),
     path("lti/", include("lti.urls")),
-    path("sitemap.xml", sitemap, name="sitemap"),
+    path(
+        "sitemap.xml",
+        sitemap,
+        {
+            "sitemaps": {
+                "wagtail": WagtailSitemap,
+                "leermiddelen": MaterialSitemap,
+                "arrangementen": CollectionSitemap,
+            }
+        },
+        name="sitemap",
+    ),
 ]
 
 if settings.DEBUG:

@@ -1,12 +1,11 @@
-"""Forms of the deep-linking picker: search the materials, then choose one or several."""
+"""Forms of the deep-linking picker: search, then choose one or several materials or collections."""
 
 from django import forms
-from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from lti.selectors import picker_concepts
 from metadata.models import LEVELS, SUBJECTS
-from repository.models import Material
+from repository.models import Collection, Material
 
 
 class PickerSearchForm(forms.Form):
@@ -39,29 +38,42 @@ class PickerSearchForm(forms.Form):
 
 
 class PickerSelectionForm(forms.Form):
-    """The chosen materials; a platform that accepts one item gets exactly one."""
+    """The chosen materials and collections; a platform that accepts one item gets exactly one."""
 
     materials = forms.ModelMultipleChoiceField(
-        label=_("Leermiddelen"),
-        queryset=Material.objects.none(),
-        error_messages={"required": _("Kies een leermiddel.")},
+        label=_("Leermiddelen"), queryset=Material.objects.none(), required=False
+    )
+    collections = forms.ModelMultipleChoiceField(
+        label=_("Arrangementen"), queryset=Collection.objects.none(), required=False
     )
 
     def __init__(self, *args, accept_multiple: bool, **kwargs):
         super().__init__(*args, **kwargs)
         self.accept_multiple = accept_multiple
         self.fields["materials"].queryset = Material.objects.published()
+        self.fields["collections"].queryset = Collection.objects.public()
+
+    def _in_submitted_order(self, name: str) -> list:
+        chosen = {choice.pk: choice for choice in self.cleaned_data[name]}
+        submitted = [
+            int(value) for value in self.data.getlist(name) if value.isascii() and value.isdigit()
+        ]
+        # Keep the order the teacher saw them in.
+        return [chosen[pk] for pk in dict.fromkeys(submitted) if pk in chosen]
 
     def clean_materials(self) -> list[Material]:
-        chosen = {material.pk: material for material in self.cleaned_data["materials"]}
-        if len(chosen) > 1 and not self.accept_multiple:
-            raise ValidationError(
-                _("Je leeromgeving neemt één leermiddel tegelijk aan. Kies er één.")
+        return self._in_submitted_order("materials")
+
+    def clean_collections(self) -> list[Collection]:
+        return self._in_submitted_order("collections")
+
+    def clean(self):
+        cleaned = super().clean()
+        count = len(cleaned.get("materials") or []) + len(cleaned.get("collections") or [])
+        if not self.errors and count == 0:
+            self.add_error("materials", _("Kies een leermiddel of een arrangement."))
+        elif count > 1 and not self.accept_multiple:
+            self.add_error(
+                "materials", _("Je leeromgeving neemt één leermiddel tegelijk aan. Kies er één.")
             )
-        # Keep the order the teacher saw them in.
-        submitted = [
-            int(value)
-            for value in self.data.getlist("materials")
-            if value.isascii() and value.isdigit()
-        ]
-        return [chosen[pk] for pk in dict.fromkeys(submitted) if pk in chosen]
+        return cleaned

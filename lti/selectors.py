@@ -8,7 +8,8 @@ from django.utils.translation import gettext as _
 from lti.models import LaunchCount, Registration, ToolKey
 from metadata.licences import LICENCES, Licence
 from metadata.models import LEVELS, SUBJECTS, Concept
-from repository.models import Material, MaterialVersion, VersionFile
+from repository.models import Collection, Material, MaterialVersion, VersionFile
+from repository.selectors.collections import collections_public
 
 PUBLISHED_KEY_STATUSES = (ToolKey.Status.NEXT, ToolKey.Status.CURRENT, ToolKey.Status.PREVIOUS)
 
@@ -66,6 +67,18 @@ def picker_materials(
     if subject:
         materials = materials.filter(subjects=subject, subjects__scheme__slug=SUBJECTS)
     return materials.distinct().prefetch_related("levels", "subjects").order_by("title", "pk")
+
+
+def picker_collections(
+    *, query: str = "", level: int | None = None, subject: int | None = None, limit: int = 10
+) -> list[Collection]:
+    """Return the first public collections matching the words, the level and the subject."""
+    collections = collections_public(query)
+    if level:
+        collections = collections.filter(levels=level)
+    if subject:
+        collections = collections.filter(subjects=subject)
+    return list(collections.distinct()[:limit])
 
 
 @dataclass(frozen=True)

@@ -1,5 +1,8 @@
 """Which files a material may hold, decided from their bytes (libmagic), never from names."""
 
+import re
+import unicodedata
+import warnings
 import zipfile
 from dataclasses import dataclass
 from pathlib import PurePosixPath
@@ -9,8 +12,27 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 import magic
+from PIL import Image
+
+from repository.archive_checks import h5p_contents_problem, zip_structure_problem
 
 SNIFF_BYTES = 2 * 1024 * 1024
+MAX_FILENAME_CHARS = 200
+# Control characters, and the marks that reorder text (bidi overrides and isolates, LRM/RLM).
+UNSHOWABLE_CHARACTERS = re.compile(
+    "[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]"
+)
+WINDOWS_FORBIDDEN_CHARACTERS = re.compile(r'[<>:"|?*]')
+WINDOWS_RESERVED_NAMES = {
+    "CON",
+    "PRN",
+    "AUX",
+    "NUL",
+    *(f"COM{number}" for number in range(1, 10)),
+    *(f"LPT{number}" for number in range(1, 10)),
+}
+# Images whose header promises more pixels than Pillow decodes safely are refused unread.
+MAX_IMAGE_PIXELS = Image.MAX_IMAGE_PIXELS
 
 
 @dataclass(frozen=True)
@@ -146,6 +168,26 @@ class FileRefused(ValueError):
     """A file the platform will not store, with a message for the person who uploaded it."""
 
 
+def display_filename(name: str, fallback: str = "bestand") -> str:
+    """Return a file name safe to show and to save anywhere: one plain name, no tricks.
+
+    Drops folders, control characters and the bidirectional overrides that can make
+    'foto‮gpj.exe' read as 'fotoexe.jpg'; avoids names Windows reserves; keeps the extension.
+    """
+    name = unicodedata.normalize("NFC", name)
+    name = UNSHOWABLE_CHARACTERS.sub("", name)
+    name = re.split(r"[/\\]", name)[-1]
+    name = WINDOWS_FORBIDDEN_CHARACTERS.sub("_", name).strip(" .")
+    if not name:
+        return fallback
+    stem, dot, extension = name.rpartition(".")
+    if not dot or len(extension) > 10:
+        stem, dot, extension = name, "", ""
+    if stem.split(".")[0].upper() in WINDOWS_RESERVED_NAMES:
+        stem = f"_{stem}"
+    return stem[: MAX_FILENAME_CHARS - len(dot + extension)].rstrip(" .") + dot + extension
+
+
 def _zip_names(handle: IO[bytes]) -> list[str] | None:
     handle.seek(0)
     try:
@@ -185,13 +227,28 @@ def _refine_zip(mime_type: str, handle: IO[bytes], extension: str) -> str:
 
 
 def _check_archive_contents(file_type: FileType, handle: IO[bytes], display_name: str) -> None:
-    names = _zip_names(handle) or []
+    handle.seek(0)
+    try:
+        with zipfile.ZipFile(handle) as archive:
+            names = archive.namelist()
+            problem = zip_structure_problem(archive, display_name)
+    except zipfile.BadZipFile:
+        # Not a ZIP at all (a PDF, say): nothing inside to check.
+        return
+    finally:
+        handle.seek(0)
+    if problem:
+        raise FileRefused(problem)
     lowered = [name.lower() for name in names]
     if any(name.endswith("vbaproject.bin") or name.startswith("basic/") for name in lowered):
         raise FileRefused(
             _("‘%(name)s’ bevat macro's. Bewaar het bestand zonder macro's en probeer het opnieuw.")
             % {"name": display_name}
         )
+    if file_type.mime_type == "application/h5p+zip" and (
+        problem := h5p_contents_problem(names, display_name)
+    ):
+        raise FileRefused(problem)
     if file_type.mime_type == "application/zip":
         unexpected = sorted(
             {
@@ -210,6 +267,31 @@ def _check_archive_contents(file_type: FileType, handle: IO[bytes], display_name
                 )
                 % {"name": display_name, "kinds": ", ".join(unexpected[:5])}
             )
+
+
+def _check_image_size(handle: IO[bytes], display_name: str) -> None:
+    """Refuse decompression bombs from the image header, before any pixel is decoded."""
+    handle.seek(0)
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("error", Image.DecompressionBombWarning)
+            with Image.open(handle) as image:
+                too_large = image.width * image.height > MAX_IMAGE_PIXELS
+    except (Image.DecompressionBombError, Image.DecompressionBombWarning):
+        too_large = True
+    except OSError:
+        # libmagic calls it an image but Pillow cannot read it: the preview will say so.
+        too_large = False
+    finally:
+        handle.seek(0)
+    if too_large:
+        raise FileRefused(
+            _(
+                "‘%(name)s’ is een te grote afbeelding: hoogstens %(limit)s megapixel is "
+                "toegestaan. Verklein de afbeelding en probeer het opnieuw."
+            )
+            % {"name": display_name, "limit": MAX_IMAGE_PIXELS // 1_000_000}
+        )
 
 
 def detect_file_type(handle: IO[bytes], display_name: str, path: str | None = None) -> FileType:
@@ -258,4 +340,6 @@ def detect_file_type(handle: IO[bytes], display_name: str, path: str | None = No
         )
     if file_type.category in ("archive", "document"):
         _check_archive_contents(file_type, handle, display_name)
+    if file_type.category == "image":
+        _check_image_size(handle, display_name)
     return file_type

@@ -9,6 +9,7 @@ from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
 from django.utils.translation import gettext_lazy as _
 
+from metadata.licence_compatibility import LicenceDecision
 from metadata.licences import LICENCES, OFFERED_LICENCES
 from metadata.models import Concept
 from repository.filetypes import ALLOWED_TYPES
@@ -276,7 +277,14 @@ class MaterialForm(forms.Form):
         help_text=_("Vertel in een paar woorden wat er anders is dan in de vorige versie."),
     )
 
-    def __init__(self, *args, material: Material, is_new_version: bool = False, **kwargs):
+    def __init__(
+        self,
+        *args,
+        material: Material,
+        is_new_version: bool = False,
+        remix_licences: LicenceDecision | None = None,
+        **kwargs,
+    ):
         self.material = material
         self.is_new_version = is_new_version
         self._option_groups = {}
@@ -287,6 +295,8 @@ class MaterialForm(forms.Form):
             self.fields[name].queryset = concepts_for_picker(scheme, keep=carried)
         self.fields["language"].choices = self._language_choices(material.language)
         self.fields["licence"].choices = self._licence_choices(material.licence)
+        if remix_licences is not None:
+            self._limit_licences_for_remix(remix_licences)
         if is_new_version:
             # The note sits with the new version's files, outside the <form> element.
             self.fields["change_note"].widget.attrs["form"] = FORM_ID
@@ -331,6 +341,23 @@ class MaterialForm(forms.Form):
             # An imported 3.0 licence stays selectable, so saving does not change it unasked.
             codes.append(current)
         return [(code, LICENCES[code].label) for code in codes]
+
+    def _limit_licences_for_remix(self, decision: LicenceDecision) -> None:
+        """Offer a remix only the licences all its sources allow, and say why."""
+        field = self.fields["licence"]
+        field.choices = [(code, LICENCES[code].label) for code in decision.licences]
+        field.help_text = " ".join(
+            [
+                str(
+                    _("Je bewerking krijgt een licentie die past bij de licenties van de bronnen.")
+                ),
+                *(str(reason) for reason in decision.reasons),
+            ]
+        )
+        field.error_messages["invalid_choice"] = _(
+            "Deze licentie past niet bij de bronnen van je bewerking. Kies een van de licenties "
+            "hieronder."
+        )
 
     def clean_keywords(self) -> list[str]:
         return _split_keywords(self.cleaned_data["keywords"])

@@ -32,6 +32,8 @@ DEEP_LINKING_REQUEST = "LtiDeepLinkingRequest"
 RESOURCE_LINK_TYPE = "ltiResourceLink"
 # The material a resource link shows travels as this custom parameter, never in a query string.
 MATERIAL_PARAMETER = "material_id"
+# A collection (arrangement) travels the same way, in its own parameter.
+COLLECTION_PARAMETER = "collection_id"
 
 
 def client_id_from_audience(body: dict) -> str:
@@ -124,14 +126,27 @@ def launch_data_to_keep(body: dict) -> dict:
     resource_link = body.get(RESOURCE_LINK) or {}
     if resource_link.get("id"):
         kept[RESOURCE_LINK] = {"id": resource_link["id"]}
-    material_id = (body.get(CUSTOM) or {}).get(MATERIAL_PARAMETER)
-    if material_id is not None:
-        kept[CUSTOM] = {MATERIAL_PARAMETER: str(material_id)}
+    custom = body.get(CUSTOM) or {}
+    kept_custom = {
+        name: str(custom[name])
+        for name in (MATERIAL_PARAMETER, COLLECTION_PARAMETER)
+        if custom.get(name) is not None
+    }
+    if kept_custom:
+        kept[CUSTOM] = kept_custom
     if DEEP_LINKING_SETTINGS in body:
         kept[DEEP_LINKING_SETTINGS] = body[DEEP_LINKING_SETTINGS]
     return kept
 
 
-def material_id(body: dict) -> int | None:
-    value = str((body.get(CUSTOM) or {}).get(MATERIAL_PARAMETER, ""))
+def _custom_id(body: dict, name: str) -> int | None:
+    value = str((body.get(CUSTOM) or {}).get(name, ""))
     return int(value) if re.fullmatch(r"[0-9]{1,18}", value) else None
+
+
+def material_id(body: dict) -> int | None:
+    return _custom_id(body, MATERIAL_PARAMETER)
+
+
+def collection_id(body: dict) -> int | None:
+    return _custom_id(body, COLLECTION_PARAMETER)

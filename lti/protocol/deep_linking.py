@@ -9,6 +9,7 @@ from pylti1p3.deep_link import DeepLink
 from pylti1p3.deep_link_resource import DeepLinkResource
 
 from lti.protocol.claims import (
+    COLLECTION_PARAMETER,
     DEEP_LINKING_DATA,
     DEEP_LINKING_SETTINGS,
     MATERIAL_PARAMETER,
@@ -21,11 +22,12 @@ from lti.protocol.tool_conf import ToolRegistration
 
 @dataclass(frozen=True)
 class ContentItem:
-    """One material to place in the course, as an LTI resource link back to us."""
+    """One material or collection to place in the course, as an LTI resource link back to us."""
 
-    material_id: int
+    material_id: int | None
     title: str
     text: str
+    collection_id: int | None = None
 
 
 @dataclass(frozen=True)
@@ -39,7 +41,10 @@ class _MaterialLink(DeepLinkResource):
         self._text = item.text
         self.set_type(RESOURCE_LINK_TYPE).set_title(item.title).set_url(launch_url)
         # A custom parameter, not a query string: platforms keep custom parameters intact.
-        self.set_custom_params({MATERIAL_PARAMETER: str(item.material_id)})
+        if item.collection_id is not None:
+            self.set_custom_params({COLLECTION_PARAMETER: str(item.collection_id)})
+        else:
+            self.set_custom_params({MATERIAL_PARAMETER: str(item.material_id)})
 
     def to_dict(self):
         item = super().to_dict()

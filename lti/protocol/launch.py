@@ -21,6 +21,7 @@ from lti.protocol.claims import (
     TARGET_LINK_URI,
     check_message,
     client_id_from_audience,
+    collection_id,
     launch_data_to_keep,
     material_id,
 )
@@ -76,6 +77,7 @@ class Launch:
     roles: tuple[str, ...]
     material_id: int | None
     deep_linking: DeepLinkingSettings | None
+    collection_id: int | None = None
 
     @property
     def is_deep_linking(self) -> bool:
@@ -332,6 +334,7 @@ class _MessageLaunch(DjangoMessageLaunch):
             roles=tuple(body.get(ROLES) or ()),
             material_id=material_id(body),
             deep_linking=deep_linking,
+            collection_id=collection_id(body),
         )
 
 

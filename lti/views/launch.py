@@ -13,7 +13,7 @@ from lti.protocol import LaunchRefused, LtiExchange
 from lti.selectors import tool_jwks
 from lti.services import launch_count_increment, tool_key_current
 from lti.views.framing import allow_framing, refusal_response
-from lti.views.viewer import launched_material
+from lti.views.viewer import launched_collection, launched_material
 
 # Sent by both forms of the cookie check page: continue in the frame, or in a new window.
 CONTINUE_PARAMETER = "lti_continue"
@@ -53,12 +53,15 @@ def login(request):
 @xframe_options_exempt
 @require_POST
 def launch(request):
-    """Validate the id_token, then redirect (303) to the picker or to the material."""
+    """Validate the id_token, then redirect (303) to the picker, the material or the collection."""
     exchange = LtiExchange(request)
     try:
         validated = protocol.launch_validate(exchange)
         if validated.is_deep_linking:
             target = reverse("lti:picker", args=[validated.launch_id])
+        elif validated.collection_id is not None:
+            launched_collection(validated)
+            target = reverse("lti:collection_viewer", args=[validated.launch_id])
         else:
             shown = launched_material(validated)
             launch_count_increment(material=shown.material, registration=validated.registration)

@@ -1,4 +1,4 @@
-"""The deep-linking picker: a teacher searches published materials and places them in a course."""
+"""The deep-linking picker: a teacher searches materials and collections for a course."""
 
 from django.core.paginator import Paginator
 from django.template.response import TemplateResponse
@@ -11,7 +11,7 @@ from lti import protocol
 from lti.forms import PickerSearchForm, PickerSelectionForm
 from lti.models import url_origin
 from lti.protocol import ContentItem, LaunchRefused, LtiExchange
-from lti.selectors import picker_materials
+from lti.selectors import picker_collections, picker_materials
 from lti.views.framing import allow_framing, refusal_response
 
 RESULTS_PER_PAGE = 20
@@ -20,6 +20,15 @@ CANCEL = "annuleren"
 
 def _content_item(material) -> ContentItem:
     return ContentItem(material_id=material.pk, title=material.title, text=material.summary)
+
+
+def _collection_item(collection) -> ContentItem:
+    return ContentItem(
+        material_id=None,
+        collection_id=collection.pk,
+        title=collection.title,
+        text=collection.summary,
+    )
 
 
 # The site's CSRF cookie is SameSite=Lax and never reaches the LMS iframe; the launch id in the
@@ -44,10 +53,13 @@ def picker(request, launch_id: str):
     )
 
     if request.method == "POST" and (request.POST.get("actie") == CANCEL or selection.is_valid()):
-        chosen = [] if request.POST.get("actie") == CANCEL else selection.cleaned_data["materials"]
-        answer = protocol.deep_linking_response(
-            exchange, launch, [_content_item(material) for material in chosen]
-        )
+        if request.POST.get("actie") == CANCEL:
+            chosen, items = [], []
+        else:
+            chosen = [*selection.cleaned_data["materials"], *selection.cleaned_data["collections"]]
+            items = [_content_item(material) for material in selection.cleaned_data["materials"]]
+            items += [_collection_item(c) for c in selection.cleaned_data["collections"]]
+        answer = protocol.deep_linking_response(exchange, launch, items)
         response = TemplateResponse(
             request,
             "lti/deep_linking_response.html",
@@ -70,6 +82,7 @@ def picker(request, launch_id: str):
             "search": search,
             "selection": selection,
             "page": page,
+            "collections": picker_collections(**search.filters()),
             "query": query.urlencode(),
             "accept_multiple": accept_multiple,
             "cancel": CANCEL,

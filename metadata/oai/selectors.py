@@ -87,6 +87,7 @@ def materials_with_metadata(queryset: QuerySet[Material]) -> QuerySet[Material]:
     version_files = VersionFile.objects.select_related("stored_file").order_by("sort_order")
     return queryset.select_related("owner").prefetch_related(
         "co_authors",
+        "sources",
         "tagged_keywords__tag",
         _levels_with_parents(),
         Prefetch("subjects", queryset=_concepts_with_scheme()),

@@ -17,7 +17,7 @@ OBK = "http://purl.edustandaard.nl/begrippenkader"
 SLO_CURRICULUM = "https://opendata.slo.nl/curriculum"
 _TAXONOMY_BY_SOURCE = {"obk": OBK, "slo": SLO_CURRICULUM}
 
-# A remix source as (title, absolute URL); materials record none yet.
+# A remix source as (title, absolute URL).
 RemixSource = tuple[str, str]
 
 
@@ -49,6 +49,11 @@ def material_authors(material) -> list:
         if co_author.pk != material.owner_id:
             authors.append(co_author)
     return authors
+
+
+def material_based_on(material) -> list[RemixSource]:
+    """Return the works the material is a remix of, as recorded (sources may be prefetched)."""
+    return [(source.title, source.source_url) for source in material.sources.all()]
 
 
 def material_keywords(material) -> list[str]:

@@ -158,6 +158,14 @@ class Material(
         verbose_name = _("leermiddel")
         verbose_name_plural = _("leermiddelen")
         ordering = ["-updated_at"]
+        indexes = [
+            # Related and featured materials take the few most recently updated published ones.
+            models.Index(
+                fields=["-updated_at", "-id"],
+                condition=models.Q(live=True, withdrawn_at__isnull=True),
+                name="repository_material_recent_idx",
+            ),
+        ]
 
     def __str__(self):
         return self.title

@@ -3,7 +3,8 @@
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from django.db.models import OuterRef, Prefetch, Q, QuerySet, Subquery
+from django.db.models import F, OuterRef, Prefetch, Q, QuerySet, Subquery
+from django.db.models.functions import Coalesce, Greatest
 
 from wagtail.models import WorkflowState
 
@@ -11,7 +12,7 @@ from allauth.account.models import EmailAddress
 
 from accounts.models import User
 from metadata.models import Concept
-from repository.models import Material, MaterialVersion, Review, ReviewStatus
+from repository.models import Material, MaterialSource, MaterialVersion, Review, ReviewStatus
 
 DRAFTS = "concepten"
 IN_REVIEW = "in-beoordeling"
@@ -144,3 +145,32 @@ def teacher_expertise(user) -> dict[str, list[Concept]]:
 def material_versions(material: Material) -> QuerySet[MaterialVersion]:
     """Return the material's published versions, newest first, with their files."""
     return material.versions.order_by("-number").prefetch_related("files__stored_file")
+
+
+def source_updates_due(user, *, remix: Material | None = None) -> list[MaterialSource]:
+    """Return the sources of the user's remixes that have a version the user has not dealt with.
+
+    Each row carries `newest_number`; one query for the whole dashboard.
+    """
+    newest = (
+        MaterialVersion.objects.filter(material=OuterRef("source_material"))
+        .order_by("-number")
+        .values("number")[:1]
+    )
+    remixes = Material.objects.editable_by(user).filter(withdrawn_at__isnull=True)
+    if remix is not None:
+        remixes = remixes.filter(pk=remix.pk)
+    return list(
+        MaterialSource.objects.filter(
+            remix__in=remixes,
+            source_material__live=True,
+            source_material__withdrawn_at__isnull=True,
+        )
+        .annotate(
+            newest_number=Subquery(newest),
+            dealt_with=Greatest("version_number", Coalesce("seen_version_number", 0)),
+        )
+        .filter(newest_number__gt=F("dealt_with"))
+        .select_related("remix")
+        .order_by("remix__title", "remix_id", "sort_order", "pk")
+    )

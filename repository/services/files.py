@@ -6,12 +6,14 @@ import logging
 from django.conf import settings
 from django.core.exceptions import PermissionDenied
 from django.core.files import File
+from django.core.files.base import ContentFile
 from django.core.files.storage import storages
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from repository.filetypes import FileRefused, detect_file_type
+from repository.filetypes import FileRefused, detect_file_type, display_filename
+from repository.image_metadata import image_without_location
 from repository.models import StoredFile
 
 logger = logging.getLogger(__name__)
@@ -43,6 +45,8 @@ def stored_file_create(*, upload: File, original_name: str, uploaded_by=None) ->
     The blob is written before the row is committed: a failed commit leaves at most an
     unreferenced blob, never a row that points at missing bytes.
     """
+    # Our messages repeat the name: it must not carry bidi overrides or control characters.
+    original_name = display_filename(original_name)
     max_bytes = settings.NLKA_MAX_UPLOAD_BYTES
     if upload.size is not None and upload.size > max_bytes:
         raise FileRefused(
@@ -53,6 +57,8 @@ def stored_file_create(*, upload: File, original_name: str, uploaded_by=None) ->
         raise FileRefused(_("‘%(name)s’ is leeg.") % {"name": original_name})
     path = upload.temporary_file_path() if hasattr(upload, "temporary_file_path") else None
     file_type = detect_file_type(upload, original_name, path=path)
+    if file_type.category == "image":
+        upload = _without_location(upload, file_type.mime_type)
     sha256 = _sha256_of(upload)
 
     existing = StoredFile.objects.filter(sha256=sha256).first()
@@ -91,6 +97,15 @@ def stored_file_create(*, upload: File, original_name: str, uploaded_by=None) ->
         return StoredFile.objects.get(sha256=sha256)
     _derive_after_commit(stored_file)
     return stored_file
+
+
+def _without_location(upload: File, mime_type: str) -> File:
+    """Return the upload, or its bytes without GPS coordinates when it carried them."""
+    upload.seek(0)
+    data = upload.read()
+    upload.seek(0)
+    cleaned = image_without_location(data, mime_type)
+    return upload if cleaned == data else ContentFile(cleaned, name=upload.name)
 
 
 def _derive_after_commit(stored_file: StoredFile) -> None:

@@ -2,7 +2,7 @@
 
 from collections.abc import Iterable
 
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files import File
 from django.db import transaction
 from django.db.models import Max
@@ -12,8 +12,10 @@ from django.utils.translation import gettext as _
 from wagtail.actions.unpublish import UnpublishAction
 from wagtail.models import Revision
 
+from repository.filetypes import display_filename
 from repository.models import Material, MaterialFile, MaterialVersion, VersionFile
 from repository.permissions import can_edit_material
+from repository.selectors.lineage import remix_licence_error
 from repository.services.files import stored_file_create
 
 M2M_FIELDS = (
@@ -80,7 +82,9 @@ def material_create_draft(
     for order, (upload, original_name) in enumerate(uploads):
         stored = stored_file_create(upload=upload, original_name=original_name, uploaded_by=owner)
         material.files.add(
-            MaterialFile(stored_file=stored, original_name=original_name[:255], sort_order=order)
+            MaterialFile(
+                stored_file=stored, original_name=display_filename(original_name), sort_order=order
+            )
         )
     material.save()
     material.save_revision(user=owner, clean=False)
@@ -97,7 +101,10 @@ def material_add_file(
     working = working_copy(material)
     order = max((f.sort_order or 0 for f in working.files.all()), default=-1) + 1
     material_file = MaterialFile(
-        stored_file=stored, original_name=original_name[:255], role=role, sort_order=order
+        stored_file=stored,
+        original_name=display_filename(original_name),
+        role=role,
+        sort_order=order,
     )
     working.files.add(material_file)
     _save_working_copy(working, user)
@@ -127,6 +134,8 @@ def material_save_draft(*, material: Material, user, data: dict) -> Material:
             getattr(working, field).set(list(data[field]))
     if "keywords" in data:
         working.keywords.set(list(data["keywords"]), clear=True)
+    if "licence" in data and (refusal := remix_licence_error(material, working.licence)):
+        raise ValidationError({"licence": refusal})
     working.full_clean(exclude=["owner", *M2M_FIELDS])
     _save_working_copy(working, user)
     return working
@@ -146,6 +155,8 @@ def material_submission_errors(material: Material) -> dict[str, str]:
         errors["subjects"] = _("Kies minstens één vak.")
     if not working.licence:
         errors["licence"] = _("Kies een licentie.")
+    elif refusal := remix_licence_error(material, working.licence):
+        errors["licence"] = refusal
     if not working.language:
         errors["language"] = _("Kies de taal van het leermiddel.")
     if not any(f.role == Material.Role.MAIN for f in working.files.all()):
@@ -208,6 +219,10 @@ def version_record_publication(*, material: Material, revision: Revision) -> Mat
         )
         for index, material_file in enumerate(material.files.all())
     )
+    # Imported here: remix_updates builds on this module's working-copy functions.
+    from repository.services.remix_updates import source_update_notify
+
+    source_update_notify(version=version)
     return version
 
 

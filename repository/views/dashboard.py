@@ -14,7 +14,9 @@ from repository.selectors import (
     PUBLISHED,
     WITHDRAWN,
     materials_for_dashboard,
+    source_updates_due,
 )
+from repository.selectors.collections import collections_for_dashboard
 from repository.services.materials import material_withdraw
 from repository.views.access import material_for_author
 
@@ -50,7 +52,12 @@ def my_materials(request):
     return render(
         request,
         "repository/material_dashboard.html",
-        {"sections": sections, "total": sum(len(s["entries"]) for s in sections)},
+        {
+            "sections": sections,
+            "total": sum(len(s["entries"]) for s in sections),
+            "source_updates": source_updates_due(request.user),
+            "collections": collections_for_dashboard(request.user),
+        },
     )
 
 

@@ -14,6 +14,7 @@ from repository.attribution import attribution_for_material, attribution_for_ver
 from repository.models import Material
 from repository.permissions import can_edit_material, can_view_material
 from repository.selectors.feedback import material_feedback_summary
+from repository.selectors.lineage import material_lineage, remix_offer
 from repository.selectors.material_page import (
     draft_file_entries,
     language_name,
@@ -23,6 +24,7 @@ from repository.selectors.material_page import (
 )
 from repository.selectors.review import material_review_summary
 from repository.services.materials import working_copy
+from repository.views.collections import material_page_collections
 
 
 def material_detail(request, pk: int):
@@ -70,6 +72,9 @@ def material_detail(request, pk: int):
             "launch_count": material_launch_count(material) if is_public else 0,
             "review_summary": material_review_summary(material),
             "feedback_summary": material_feedback_summary(material) if is_public else None,
+            **material_page_collections(request, material, is_public=is_public),
+            "lineage": material_lineage(material),
+            "remix_offer": remix_offer(material, request.user) if is_public else None,
         },
     )
 

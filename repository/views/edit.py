@@ -10,7 +10,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
 from repository.forms import FORM_ID, SUBMISSION_CHECKLIST, MaterialForm, UploadForm
-from repository.selectors import curriculum_goals_search
+from repository.selectors import curriculum_goals_search, source_updates_due
+from repository.selectors.lineage import remix_licence_decision
 from repository.selectors.review import minor_correction_allowed, review_comments_for_authors
 from repository.services.materials import (
     SubmissionIncomplete,
@@ -44,6 +45,7 @@ def material_edit(request, pk: int):
         request.POST if request.method == "POST" else None,
         material=working_copy(material),
         is_new_version=is_new_version,
+        remix_licences=remix_licence_decision(material),
     )
     submission_errors = {}
     if form.is_bound and form.is_valid():
@@ -104,6 +106,7 @@ def _edit_page(request, material, form, submission_errors, is_new_version):
         "changes_requested": _changes_requested(material),
         "review_comments": review_comments_for_authors(material),
         "minor_correction": minor_correction_allowed(material, working),
+        "source_updates": source_updates_due(request.user, remix=material),
     }
     return render(request, "repository/material_edit.html", context)
 

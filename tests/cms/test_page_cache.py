@@ -1,6 +1,7 @@
 """The anonymous page cache: who gets cached pages, and when they are thrown away."""
 
 from django.core.cache import cache
+from django.http import HttpResponse
 
 import pytest
 
@@ -203,3 +204,14 @@ def test_a_failing_page_cache_still_serves_the_page(client, site, monkeypatch):
 
     assert response.status_code == 200
     assert page_cache.HEADER not in response
+
+
+def test_a_page_that_used_a_csp_nonce_is_not_stored(rf):
+    def view_with_nonce(request):
+        request._csp_nonce = "fresh-for-every-response"
+        return HttpResponse("<script nonce='fresh-for-every-response'></script>")
+
+    middleware = page_cache.AnonymousPageCacheMiddleware(view_with_nonce)
+    middleware(rf.get("/met-nonce/"))
+
+    assert page_cache.HEADER not in middleware(rf.get("/met-nonce/"))
