@@ -7,6 +7,7 @@ import pytest
 from accounts.models import User
 from cms.models import HomePage
 from metadata.models import Concept
+from repository.models import Collection, Material, MaterialSource
 
 pytestmark = pytest.mark.django_db
 
@@ -33,11 +34,35 @@ def test_seed_demo_builds_the_site_and_one_account_per_role(settings, capsys):
 def test_seed_demo_is_idempotent(settings):
     settings.DEBUG = True
     call_command("seed_demo")
-    counts = (Page.objects.count(), User.objects.count(), Concept.objects.count())
+    counts = (
+        Page.objects.count(),
+        User.objects.count(),
+        Concept.objects.count(),
+        Material.objects.count(),
+        Collection.objects.count(),
+    )
 
     call_command("seed_demo")
 
-    assert (Page.objects.count(), User.objects.count(), Concept.objects.count()) == counts
+    assert (
+        Page.objects.count(),
+        User.objects.count(),
+        Concept.objects.count(),
+        Material.objects.count(),
+        Collection.objects.count(),
+    ) == counts
+
+
+def test_seed_demo_shows_adaptations_and_a_public_collection(settings):
+    settings.DEBUG = True
+
+    call_command("seed_demo")
+
+    adapted = Material.objects.published().filter(sources__isnull=False)
+    assert adapted.count() == 2
+    assert MaterialSource.objects.filter(remix__in=adapted, source_material__live=True).count() == 2
+    collection = Collection.objects.public().get()
+    assert collection.items.filter(material__isnull=False).count() == 3
 
 
 def test_seed_demo_refuses_to_run_with_debug_off(settings):

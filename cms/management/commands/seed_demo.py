@@ -6,6 +6,7 @@ from accounts.services import demo_user_ensure, roles_sync
 from cms.services import demo_material_links_ensure, demo_site_ensure
 from metadata.services import vocabularies_load_builtin
 from repository.services.demo import demo_materials_ensure
+from repository.services.demo_remix import demo_collection_ensure, demo_remixes_ensure
 from repository.services.feedback import demo_feedback_ensure
 from repository.services.review import demo_reviews_ensure
 
@@ -50,20 +51,22 @@ class Command(BaseCommand):
             )
             for email, display_name, user_roles, superuser in DEMO_USERS
         }
+        authors = [
+            users["leraar@example.org"],
+            users["leerkracht@example.org"],
+            users["docent.pro@example.org"],
+        ]
         materials = demo_materials_ensure(
-            authors=[
-                users["leraar@example.org"],
-                users["leerkracht@example.org"],
-                users["docent.pro@example.org"],
-            ],
-            publisher=users["beoordelaar@example.org"],
+            authors=authors, publisher=users["beoordelaar@example.org"]
         )
+        remixes = demo_remixes_ensure(authors=authors, publisher=users["beoordelaar@example.org"])
+        collection = demo_collection_ensure(owner=users["leraar@example.org"])
         demo_material_links_ensure()
         demo_feedback_ensure(teachers=list(users.values()), editor=users["redacteur@example.org"])
         demo_reviews_ensure(reviewer=users["beoordelaar@example.org"])
         self.stdout.write(
             f"Demo content ready: home page '{home.title}', {concepts} concepts, "
-            f"{materials} materials."
+            f"{materials} materials, {remixes} adaptations, collection '{collection.title}'."
         )
         self.stdout.write(f"Demo log-ins (password for each: {DEMO_PASSWORD}):")
         for email, display_name, _roles, _superuser in DEMO_USERS:
