@@ -178,18 +178,11 @@ def material_numbers() -> MaterialNumbers:
     counted = [
         (index, sector) for index, sector in enumerate(sectors) if levels_in[sector.identifier]
     ]
-    tagged = Material.levels.through.objects
-    # A semi-join per sector instead of joining the levels: no row repeats, so no DISTINCT.
     counts = Material.objects.published().aggregate(
-        total=Count("pk"),
+        total=Count("pk", distinct=True),
         **{
             f"sector_{index}": Count(
-                "pk",
-                filter=Q(
-                    pk__in=tagged.filter(concept_id__in=levels_in[sector.identifier]).values(
-                        "material_id"
-                    )
-                ),
+                "pk", filter=Q(levels__in=levels_in[sector.identifier]), distinct=True
             )
             for index, sector in counted
         },

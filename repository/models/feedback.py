@@ -98,6 +98,12 @@ class Feedback(models.Model):
             ("moderate_feedback", _("Mag ervaringen controleren en verbergen")),
             ("export_evaluation", _("Mag beoordelingen, ervaringen en meldingen exporteren")),
         ]
+        indexes = [
+            # "Most used" counts a material's approved teacher experiences.
+            models.Index(
+                fields=["material", "role", "status"], name="repository_feedback_usage_idx"
+            ),
+        ]
         constraints = [
             # A teacher shares one experience per version; a new version may bring a new one.
             models.UniqueConstraint(

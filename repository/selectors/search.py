@@ -1,10 +1,6 @@
-"""Reads behind browsing and searching published materials: full text, facets, sorting, advice.
+"""Reads behind browsing and searching published materials: full text, sorting, advice.
 
-Facet counts follow standard (disjunctive) faceting: the counts of one facet are computed with
-the text query and every *other* facet's selection applied, but not the facet's own. A count
-is therefore exactly the number of results you get when that value is the only one chosen in
-its facet, keeping the other choices. Within a facet values combine with OR, across facets
-with AND. Each facet costs one GROUP BY query, whatever the number of values or results.
+Facets, and how their counts combine, live in `repository.selectors.facets`.
 """
 
 import difflib
@@ -31,24 +27,24 @@ from django.db.models import (
     When,
 )
 from django.db.models.functions import Coalesce
-from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.search.backends import get_search_backend
 
 from lti.models import LaunchCount
 from metadata.licences import LICENCES
-from metadata.models import (
-    ACCESSIBILITY_FEATURES,
-    CURRICULUM_GOALS,
-    LANGUAGES,
-    LEVELS,
-    RESOURCE_TYPES,
-    SUBJECTS,
-    Concept,
-)
+from metadata.models import LANGUAGES, Concept
 from repository.filetypes import ALLOWED_TYPES
 from repository.models import Feedback, Material, MaterialFile, MaterialKeyword, ReviewStatus
+from repository.selectors.facets import (
+    FACETS,
+    FACETS_BY_NAME,
+    Facet,
+    FacetDefinition,
+    facet_condition,
+    licence_label,
+    material_facets,
+)
 
 RESULTS_PER_PAGE = 20
 RELEVANCE = "relevance"
@@ -57,9 +53,6 @@ MOST_USED = "most-used"
 SORTS = (RELEVANCE, NEWEST, MOST_USED)
 # External engines (OpenSearch) hand back hits, not SQL; beyond this many we stop listing them.
 EXTERNAL_ENGINE_MATCH_LIMIT = 1000
-# Facets longer than this show the rest behind a disclosure.
-FACET_VISIBLE_VALUES = 8
-
 VOCABULARY_CACHE_KEY = "repository:search-vocabulary:v1"
 VOCABULARY_TIMEOUT = 60 * 60
 # difflib compares against every word, so keep the most frequent ones only.
@@ -69,33 +62,6 @@ WORD = re.compile(r"[^\W\d_]{3,}")
 SEARCH_WORD = re.compile(r"\w+")
 
 
-@dataclass(frozen=True)
-class FacetDefinition:
-    """A facet: its URL parameter, its label, and the material field it filters."""
-
-    name: str
-    label: str | Promise
-    field: str
-    scheme: str | None = None
-
-    @property
-    def is_concept(self) -> bool:
-        return self.scheme is not None
-
-
-FACETS = (
-    FacetDefinition("level", _("Onderwijsniveau"), "levels", LEVELS),
-    FacetDefinition("subject", _("Vak"), "subjects", SUBJECTS),
-    FacetDefinition("goal", _("Kerndoel"), "curriculum_goals", CURRICULUM_GOALS),
-    FacetDefinition("type", _("Soort leermiddel"), "resource_types", RESOURCE_TYPES),
-    FacetDefinition("licence", _("Licentie"), "licence"),
-    FacetDefinition(
-        "accessibility", _("Toegankelijkheid"), "accessibility_features", ACCESSIBILITY_FEATURES
-    ),
-    FacetDefinition("language", _("Taal"), "language"),
-    FacetDefinition("review", _("Beoordelingsstatus"), "review_status"),
-)
-FACETS_BY_NAME = {facet.name: facet for facet in FACETS}
 SORT_LABELS = {
     RELEVANCE: _("Best passend"),
     NEWEST: _("Nieuwste eerst"),
@@ -131,36 +97,6 @@ class MaterialQuery:
         else:
             params[name] = [str(kept) for kept in self.filters.get(name, ()) if kept != value]
         return params
-
-
-@dataclass(frozen=True)
-class FacetValue:
-    value: int | str
-    label: str
-    count: int
-    selected: bool
-
-
-@dataclass(frozen=True)
-class Facet:
-    definition: FacetDefinition
-    values: list[FacetValue]
-
-    @property
-    def name(self) -> str:
-        return self.definition.name
-
-    @property
-    def visible_values(self) -> list[FacetValue]:
-        return self.values[:FACET_VISIBLE_VALUES]
-
-    @property
-    def more_values(self) -> list[FacetValue]:
-        return self.values[FACET_VISIBLE_VALUES:]
-
-    @property
-    def selected_count(self) -> int:
-        return sum(1 for value in self.values if value.selected)
 
 
 @dataclass(frozen=True)
@@ -204,18 +140,6 @@ class MaterialSearchResult:
     @property
     def total(self) -> int:
         return self.page.paginator.count
-
-
-def _through(definition: FacetDefinition):
-    return Material._meta.get_field(definition.field).remote_field.through
-
-
-def _facet_condition(definition: FacetDefinition, values) -> Q:
-    if definition.is_concept:
-        # A subquery, not a join: a join would repeat a material once per matching value.
-        chosen = _through(definition).objects.filter(concept_id__in=values).values("material_id")
-        return Q(pk__in=chosen)
-    return Q(**{f"{definition.field}__in": values})
 
 
 def search_words(text: str) -> str:
@@ -328,75 +252,6 @@ def _clean_filters(query: MaterialQuery) -> tuple[dict[str, tuple], dict]:
     return kept, {"concepts": concepts, "languages": languages}
 
 
-def _licence_label(code: str) -> str:
-    licence = LICENCES.get(code)
-    return str(licence.label) if licence else code
-
-
-def _field_label(definition: FacetDefinition, value: str, labels: dict) -> str:
-    if definition.name == "licence":
-        return _licence_label(value)
-    if definition.name == "review":
-        return str(ReviewStatus(value).label) if value in ReviewStatus.values else value
-    return labels["languages"].get(value, value)
-
-
-def _facet_counts(
-    definition: FacetDefinition, materials: QuerySet[Material]
-) -> list[tuple[int | str, str | None, int]]:
-    """Return (value, label or None, count) for one facet over the materials, in one query."""
-    if definition.is_concept:
-        rows = (
-            _through(definition)
-            .objects.filter(material_id__in=materials.values("pk"))
-            .values("concept_id", "concept__label_nl", "concept__label_en")
-            .annotate(count=Count("material_id"))
-            .order_by("-count", "concept__sort_order", "concept__label_nl")
-        )
-        return [
-            (
-                row["concept_id"],
-                Concept(label_nl=row["concept__label_nl"], label_en=row["concept__label_en"]).label,
-                row["count"],
-            )
-            for row in rows
-        ]
-    rows = (
-        Material.objects.filter(pk__in=materials.values("pk"))
-        .values(definition.field)
-        .annotate(count=Count("pk"))
-        .order_by("-count", definition.field)
-    )
-    return [(row[definition.field], None, row["count"]) for row in rows]
-
-
-def _facets(matches: QuerySet[Material], filters: dict[str, tuple], labels: dict) -> list[Facet]:
-    conditions = {name: _facet_condition(FACETS_BY_NAME[name], v) for name, v in filters.items()}
-    facets = []
-    for definition in FACETS:
-        others = [condition for name, condition in conditions.items() if name != definition.name]
-        chosen = filters.get(definition.name, ())
-        values = []
-        seen = set()
-        for value, label, count in _facet_counts(definition, matches.filter(*others)):
-            if label is None:
-                label = _field_label(definition, value, labels)
-            values.append(FacetValue(value, label, count, selected=value in chosen))
-            seen.add(value)
-        # A chosen value without results stays visible, so it can be unticked.
-        for value in chosen:
-            if value not in seen:
-                label = (
-                    labels["concepts"][value][1]
-                    if definition.is_concept
-                    else _field_label(definition, value, labels)
-                )
-                values.append(FacetValue(value, label, 0, selected=True))
-        values.sort(key=lambda facet_value: not facet_value.selected)
-        facets.append(Facet(definition=definition, values=values))
-    return facets
-
-
 def _active_filters(query: MaterialQuery, facets: list[Facet]) -> list[ActiveFilter]:
     return [
         ActiveFilter(
@@ -412,31 +267,26 @@ def _active_filters(query: MaterialQuery, facets: list[Facet]) -> list[ActiveFil
 
 
 def _drop_advice(query: MaterialQuery, facets: list[Facet]) -> list[DropAdvice]:
-    """Count, in one query, the results without each active facet and without the words."""
-    plain = Material.objects.published()
-    text_condition = Q(pk__in=_text_matches(query.text, ranked=False).values("pk"))
-    conditions = {
-        facet.name: _facet_condition(facet.definition, query.filters[facet.name])
+    """Return what to leave out of an empty search: each active facet, and the words.
+
+    The facet counts already carry the number of matches without each facet's choice; only
+    leaving out the words takes a query.
+    """
+    counts = {
+        facet.name: facet.total_without_choice
+        for facet in facets
+        if query.filters.get(facet.name) and facet.total_without_choice is not None
+    }
+    conditions = [
+        facet_condition(facet.definition, query.filters[facet.name])
         for facet in facets
         if query.filters.get(facet.name)
-    }
-    candidates = {}
-    for name in conditions:
-        kept = [condition for other, condition in conditions.items() if other != name]
-        if query.text:
-            kept.append(text_condition)
-        candidates[name] = Q(*kept) if kept else Q(pk__isnull=False)
+    ]
     if query.text and conditions:
-        candidates["q"] = Q(*conditions.values())
-    if not candidates:
-        return []
-    counts = plain.aggregate(
-        **{f"without_{index}": Count("pk", filter=q) for index, q in enumerate(candidates.values())}
-    )
+        counts["q"] = Material.objects.published().filter(*conditions).count()
     labels = {facet.name: facet for facet in facets}
     advice = []
-    for index, name in enumerate(candidates):
-        count = counts[f"without_{index}"]
+    for name, count in counts.items():
         if not count:
             continue
         if name == "q":
@@ -504,7 +354,7 @@ def material_search(
     filters, labels = _clean_filters(query)
     query = MaterialQuery(text=query.text, filters=filters, sort=query.sort)
     sort = query.effective_sort
-    conditions = [_facet_condition(FACETS_BY_NAME[name], v) for name, v in filters.items()]
+    conditions = [facet_condition(FACETS_BY_NAME[name], v) for name, v in filters.items()]
     plain_matches = _text_matches(query.text, ranked=False)
     materials = _text_matches(query.text, ranked=True) if sort == RELEVANCE else plain_matches
     results = _for_cards(_sorted(materials.filter(*conditions), sort))
@@ -513,7 +363,7 @@ def material_search(
     page.elided_page_range = list(
         paginator.get_elided_page_range(page.number, on_each_side=2, on_ends=1)
     )
-    facets = _facets(plain_matches, filters, labels)
+    facets = material_facets(plain_matches, filters, labels)
     drop_advice, suggestion = [], None
     if paginator.count == 0:
         drop_advice = _drop_advice(query, facets)
@@ -523,7 +373,7 @@ def material_search(
         MaterialHit(
             material=material,
             file_types=material_file_types(material),
-            licence_label=_licence_label(material.licence),
+            licence_label=licence_label(material.licence),
         )
         for material in page
     ]

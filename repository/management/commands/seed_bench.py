@@ -1,6 +1,7 @@
 import time
 
 from django.core.management.base import BaseCommand, CommandError
+from django.db import connection
 
 from cms.page_cache import page_cache_invalidate
 from repository.services.bench import bench_materials_create
@@ -31,5 +32,10 @@ class Command(BaseCommand):
         )
         # Bulk inserts send no signals; cached pages would go on showing the old numbers.
         page_cache_invalidate()
+        if connection.vendor == "postgresql":
+            # After a bulk load the planner needs fresh statistics, as autovacuum would give
+            # it in time; without them it plans for a few rows and picks nested loops.
+            with connection.cursor() as cursor:
+                cursor.execute("ANALYZE")
         elapsed = time.monotonic() - started
         self.stdout.write(f"Created {made} materials in {elapsed:.1f} s ({made / elapsed:.0f}/s).")
