@@ -27,10 +27,12 @@ from django.db.models import (
     When,
 )
 from django.db.models.functions import Coalesce
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.search.backends import get_search_backend
 
+from cms.page_cache import page_cache_generation, page_cache_seconds
 from lti.models import LaunchCount
 from metadata.licences import LICENCES
 from metadata.models import LANGUAGES, Concept
@@ -363,7 +365,10 @@ def material_search(
     page.elided_page_range = list(
         paginator.get_elided_page_range(page.number, on_each_side=2, on_ends=1)
     )
-    facets = material_facets(plain_matches, filters, labels)
+    if query.text or filters:
+        facets = material_facets(plain_matches, filters, labels)
+    else:
+        facets = _browse_facets(plain_matches, labels)
     drop_advice, suggestion = [], None
     if paginator.count == 0:
         drop_advice = _drop_advice(query, facets)
@@ -386,6 +391,23 @@ def material_search(
         drop_advice=drop_advice,
         spelling_suggestion=suggestion,
     )
+
+
+def _browse_facets(published: QuerySet[Material], labels: dict) -> list[Facet]:
+    """Return the facets of plain browsing, which count the whole catalogue, from the cache.
+
+    Only where the page cache is on (a shared cache): its generation moves on whenever
+    anything is published, withdrawn or reviewed, which makes these counts unreachable too.
+    """
+    seconds = page_cache_seconds()
+    if not seconds:
+        return material_facets(published, {}, labels)
+    key = f"browse-facets:{page_cache_generation()}:{get_language()}"
+    facets = cache.get(key)
+    if facets is None:
+        facets = material_facets(published, {}, labels)
+        cache.set(key, facets, seconds)
+    return facets
 
 
 def material_file_types(material: Material) -> list[str]:

@@ -78,3 +78,31 @@ def test_no_words_to_search_give_no_counts(catalogue):
 
     assert counts.values == {}
     assert counts.totals_without_choice == {}
+
+
+def licence_counts(result) -> dict:
+    facet = next(facet for facet in result.facets if facet.definition.name == "licence")
+    return {value.value: value.count for value in facet.values}
+
+
+def test_plain_browsing_reads_its_facet_counts_from_the_shared_cache(catalogue, settings):
+    settings.PAGE_CACHE_SECONDS = 300
+    with CaptureQueriesContext(connection) as counted:
+        first = material_search(MaterialQuery())
+    with CaptureQueriesContext(connection) as cached:
+        second = material_search(MaterialQuery())
+
+    assert licence_counts(second) == licence_counts(first) == {"cc-by-4.0": 2, "cc-by-sa-4.0": 2}
+    assert len(cached) == len(counted) - 1
+
+
+def test_publishing_a_material_refreshes_the_cached_browse_counts(
+    catalogue, settings, django_capture_on_commit_callbacks
+):
+    settings.PAGE_CACHE_SECONDS = 300
+    material_search(MaterialQuery())
+
+    with django_capture_on_commit_callbacks(execute=True):
+        publish(TeacherFactory(), "Breuken delen", levels=("groep 6",), subjects=("rw",))
+
+    assert licence_counts(material_search(MaterialQuery()))["cc-by-4.0"] == 3
