@@ -137,10 +137,11 @@ class Screenshots:
     def __init__(self):
         self.taken = {}
 
-    def take(self, page, name: str) -> None:
-        """Keep a picture of the top of the page, once its images have loaded."""
+    def take(self, page, name: str, *, from_top: bool = True) -> None:
+        """Keep a picture of the page (of its top unless told), once its images have loaded."""
         page.set_viewport_size(DESKTOP)
-        page.evaluate("window.scrollTo(0, 0)")
+        if from_top:
+            page.evaluate("window.scrollTo(0, 0)")
         page.wait_for_function("[...document.images].every(image => image.complete)")
         self.taken[name] = page.screenshot()
 

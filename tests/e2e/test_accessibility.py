@@ -4,6 +4,7 @@ from xml.etree import ElementTree
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
+from playwright.sync_api import expect
 
 from tests.repository.factories import collection_of
 
@@ -95,3 +96,11 @@ def test_the_main_pages_need_no_sideways_scrolling_at_320_pixels(page, site):
 
 def test_the_main_pages_need_no_sideways_scrolling_at_200_percent_zoom(zoomed_page, site):
     assert horizontal_overflow(zoomed_page, main_paths(site)) == []
+
+
+def test_the_accessibility_statement_says_what_is_tested_and_what_falls_short(page, home_page):
+    page.goto("/toegankelijkheid/")
+
+    expect(page.get_by_role("heading", name="Hoe we dit testen")).to_be_visible()
+    expect(page.get_by_role("main")).to_contain_text("axe-core")
+    expect(page.get_by_role("heading", name="Wat nog niet goed is")).to_be_visible()

@@ -114,7 +114,7 @@ def press_tab_until(page, selector: str, limit: int = 80) -> None:
     raise AssertionError(f"{selector} got no focus after {limit} presses of Tab")
 
 
-def test_a_keyboard_user_searches_filters_and_opens_a_material(page, site):
+def test_a_keyboard_user_searches_filters_and_opens_a_material(page, site, screenshots):
     page.goto("/leermiddelen/")
 
     press_tab_until(page, "input[name=q]:not(#site-search-query)")
@@ -125,10 +125,12 @@ def test_a_keyboard_user_searches_filters_and_opens_a_material(page, site):
     page.keyboard.press("Enter")
     page.wait_for_url("**/leermiddelen/?*")
     press_tab_until(page, ".search-cards a")
+    screenshots.take(page, "keyboard-focus", from_top=False)
     page.keyboard.press("Enter")
 
     page.wait_for_url(re.compile(r"/leermiddelen/\d+/$"))
     expect(page.get_by_role("heading", level=1)).to_have_text(re.compile("^Breuken vergelijken"))
+    screenshots.save()
 
 
 def test_the_home_page_and_the_search_results_look_as_expected(page, site, screenshots):
