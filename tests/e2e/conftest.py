@@ -4,7 +4,6 @@ Each test starts its own Chromium (under a second) with a fresh profile, and bui
 through the same services the platform uses.
 """
 
-import os
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -15,6 +14,7 @@ from django.utils.module_loading import import_string
 import pytest
 
 from tests.accounts.factories import ReviewerFactory, TeacherFactory
+from tests.browser import chromium_launched
 from tests.repository.factories import (
     collection_of,
     make_published_remix,
@@ -24,13 +24,6 @@ from tests.repository.factories import (
 
 sync_api = pytest.importorskip("playwright.sync_api")
 
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_FLAGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-]
 SCREENSHOTS = Path(__file__).resolve().parents[2] / "docs" / "screenshots"
 DESKTOP = {"width": 1280, "height": 800}
 
@@ -49,19 +42,12 @@ class Site:
 
 @pytest.fixture
 def chromium(monkeypatch):
-    """Chromium, started after the test database is set up and stopped before it is flushed."""
-    if not Path(CHROMIUM).exists():
-        if os.environ.get("NLKA_REQUIRE_SERVICES"):
-            pytest.fail(f"{CHROMIUM} is missing, and NLKA_REQUIRE_SERVICES is set")
-        pytest.skip(f"{CHROMIUM} is missing")
-    # Playwright's sync API keeps an event loop running in this thread, so Django would take
-    # the (synchronous) ORM calls of the fixtures that follow for calls from async code. A
-    # browser kept for the whole module would also hide the database's serialized rollback.
-    monkeypatch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
-    with sync_api.sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_FLAGS)
+    """Chromium, started after the test database is set up and stopped before it is flushed.
+
+    A browser kept for the whole module would hide the database's serialized rollback.
+    """
+    with chromium_launched(monkeypatch) as (_playwright, browser):
         yield browser
-        browser.close()
 
 
 @pytest.fixture

@@ -6,7 +6,6 @@ Chromium blocks third-party cookies by default; a profile preference allows them
 """
 
 import json
-import os
 import tempfile
 from html import escape
 from pathlib import Path
@@ -15,6 +14,7 @@ from urllib.parse import parse_qsl
 import pytest
 
 from lti.models import Deployment, Registration
+from tests.browser import CHROMIUM, CHROMIUM_FLAGS, chromium_launched
 from tests.lti.platform import (
     INSTRUCTOR,
     Platform,
@@ -29,15 +29,9 @@ from tests.lti.test_dynamic_registration import (
 
 sync_api = pytest.importorskip("playwright.sync_api")
 
-pytestmark = pytest.mark.django_db(transaction=True)
+# Restore what migrations created: an earlier transactional test may have flushed it.
+pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_FLAGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-]
 COURSE = "/course"
 DEEP_LINK_RETURN = "/deep-link-return"
 
@@ -55,17 +49,8 @@ def auto_post_form(action: str, fields: dict) -> str:
 
 @pytest.fixture
 def browser(monkeypatch):
-    if not Path(CHROMIUM).exists():
-        if os.environ.get("NLKA_REQUIRE_SERVICES"):
-            pytest.fail(f"{CHROMIUM} is missing, and NLKA_REQUIRE_SERVICES is set")
-        pytest.skip(f"{CHROMIUM} is missing")
-    # Playwright's sync API keeps an event loop running in this thread, so Django would take
-    # the (synchronous) ORM calls of the fixtures that follow for calls from async code.
-    monkeypatch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
-    with sync_api.sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_FLAGS)
-        yield playwright, browser
-        browser.close()
+    with chromium_launched(monkeypatch) as launched:
+        yield launched
 
 
 def page_keeping_third_party_cookies(playwright):

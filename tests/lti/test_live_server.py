@@ -25,7 +25,8 @@ from tests.lti.test_dynamic_registration import (
     registered_client,
 )
 
-pytestmark = pytest.mark.django_db(transaction=True)
+# Restore what migrations created: an earlier transactional test may have flushed it.
+pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
 
 class LoopbackBrowser(requests.Session):

@@ -9,7 +9,8 @@ from tests.accounts.factories import TeacherFactory
 from tests.metadata.oai_helpers import NS, material_with, valid_oai
 from tests.repository.factories import draft_material, published_material
 
-pytestmark = pytest.mark.django_db(transaction=True)
+# Restore what migrations created: an earlier transactional test may have flushed it.
+pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
 
 @pytest.fixture
