@@ -13,6 +13,12 @@ class StoredFileQuerySet(models.QuerySet):
 class StoredFile(models.Model):
     """Bytes stored once; rows are never changed, only marked removed by a takedown."""
 
+    class ScanStatus(models.TextChoices):
+        NOT_SCANNED = "not_scanned", _("niet gescand (geen virusscanner ingesteld)")
+        PENDING = "pending", _("wordt gescand")
+        CLEAN = "clean", _("geen virus gevonden")
+        INFECTED = "infected", _("virus gevonden")
+
     sha256 = models.CharField(_("SHA-256"), max_length=64, unique=True, editable=False)
     size = models.PositiveBigIntegerField(_("grootte in bytes"), editable=False)
     mime_type = models.CharField(_("bestandstype"), max_length=127, editable=False)
@@ -36,6 +42,18 @@ class StoredFile(models.Model):
         verbose_name=_("verwijderd door"),
     )
     removal_reason = models.TextField(_("reden van verwijdering"), blank=True)
+    scan_status = models.CharField(
+        _("virusscan"),
+        max_length=16,
+        choices=ScanStatus.choices,
+        default=ScanStatus.NOT_SCANNED,
+        db_index=True,
+        editable=False,
+    )
+    scanned_at = models.DateTimeField(_("gescand op"), null=True, blank=True, editable=False)
+    scan_signature = models.CharField(
+        _("gevonden virus"), max_length=255, blank=True, editable=False
+    )
 
     objects = StoredFileQuerySet.as_manager()
 

@@ -42,7 +42,11 @@ def _concepts(scheme: str, verbose_name):
 class MaterialQuerySet(models.QuerySet):
     def published(self):
         """Materials anyone may see: live and not withdrawn."""
-        return self.filter(live=True, withdrawn_at__isnull=True)
+        return self.filter(live=True, withdrawn_at__isnull=True, deleted_at__isnull=True)
+
+    def not_deleted(self):
+        """Materials outside the bin (prullenbak)."""
+        return self.filter(deleted_at__isnull=True)
 
     def editable_by(self, user):
         """Materials the user may edit: owned or co-authored."""
@@ -114,6 +118,8 @@ class Material(
     updated_at = models.DateTimeField(_("bijgewerkt op"), auto_now=True)
     withdrawn_at = models.DateTimeField(_("ingetrokken op"), null=True, blank=True)
     withdrawn_reason = models.TextField(_("reden van intrekken"), blank=True)
+    # Soft delete: the material sits in its owner's bin until restored or purged after retention.
+    deleted_at = models.DateTimeField(_("verwijderd op"), null=True, blank=True, db_index=True)
     review_status = models.CharField(
         _("beoordelingsstatus"),
         max_length=20,
