@@ -69,6 +69,9 @@ class SizeResult:
     published: int
     seed_seconds: float
     endpoints: dict[str, EndpointResult] = field(default_factory=dict)
+    # The first harvest after a bulk load renders every record; the second reads stored ones,
+    # as harvesters do once records are rendered at publication.
+    cold_harvest: Harvest | None = None
     harvest: Harvest | None = None
 
 

@@ -359,7 +359,9 @@ def measure_size(
         if last and args.upload_mb > 0:
             upload_result = _upload(server, args, workdir)
     if last:
-        log("harvesting OAI-PMH in a fresh process")
+        log("harvesting OAI-PMH in a fresh process, records not yet stored")
+        size.cold_harvest = _harvest(args.oai_records)
+        log("harvesting OAI-PMH again, from stored records")
         size.harvest = _harvest(args.oai_records)
     return size, upload_result, prepared
 

@@ -6,3 +6,8 @@ class MetadataConfig(AppConfig):
     name = "metadata"
     verbose_name = _("Metadata")
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from metadata import signal_handlers
+
+        signal_handlers.connect()

@@ -171,3 +171,33 @@ class Concept(models.Model):
             seen.add(concept.replaced_by_id)
             concept = concept.replaced_by
         return concept
+
+
+class OaiRecord(models.Model):
+    """A material's metadata as rendered for OAI-PMH, reused while its datestamp holds.
+
+    Rendering NL-LOM costs about a millisecond per record, which caps a harvest far below
+    what Edurep asks of a repository of this size; a stored record costs a row read. Rows are
+    rendered at publication and on a harvester's first request, and dropped when anything
+    the record shows changes (see metadata.signal_handlers).
+    """
+
+    material = models.ForeignKey(
+        "repository.Material", on_delete=models.CASCADE, related_name="oai_records"
+    )
+    metadata_prefix = models.CharField(_("metadataformaat"), max_length=16)
+    datestamp = models.DateTimeField(_("datumstempel"))
+    xml = models.TextField(_("metadata (XML)"))
+    rendered_at = models.DateTimeField(_("opgebouwd op"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("OAI-PMH-record")
+        verbose_name_plural = _("OAI-PMH-records")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["material", "metadata_prefix"], name="metadata_oairecord_unique_format"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.metadata_prefix}:{self.material_id}"

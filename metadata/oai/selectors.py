@@ -42,7 +42,7 @@ def oai_datestamp(material: Material) -> datetime:
 
 def oai_is_deleted(material: Material) -> bool:
     """Tell whether a once-published material is gone from the repository's public view."""
-    return not material.live or material.withdrawn_at is not None
+    return not material.live or material.withdrawn_at is not None or material.deleted_at is not None
 
 
 def oai_materials() -> QuerySet[Material]:
@@ -69,11 +69,6 @@ def _levels_with_parents() -> Prefetch:
     return Prefetch(
         "levels", queryset=Concept.objects.select_related("scheme", "parent__parent__parent")
     )
-
-
-def materials_with_levels(queryset: QuerySet[Material]) -> QuerySet[Material]:
-    """Return the queryset with what OAI-PMH headers read: the levels behind the set specs."""
-    return queryset.prefetch_related(_levels_with_parents())
 
 
 def materials_with_metadata(queryset: QuerySet[Material]) -> QuerySet[Material]:
@@ -104,18 +99,37 @@ def materials_with_metadata(queryset: QuerySet[Material]) -> QuerySet[Material]:
     )
 
 
+# What a header needs of a material: its identity, its datestamp and whether it is deleted.
+HEADER_FIELDS = (
+    "pk",
+    "live",
+    "withdrawn_at",
+    "deleted_at",
+    "first_published_at",
+    "last_published_at",
+    "updated_at",
+)
+
+
 def oai_material_page(
-    queryset: QuerySet[Material], *, after_pk: int, size: int, with_metadata: bool = True
+    queryset: QuerySet[Material], *, after_pk: int, size: int
 ) -> tuple[list[Material], bool]:
     """Return up to `size` materials after a primary key, and whether more follow.
 
     Keyset pagination: a page never depends on how many rows came before it, so rows
-    added or changed during a harvest cannot shift later pages.
+    added or changed during a harvest cannot shift later pages. Only what headers need is
+    loaded, the levels as primary keys (`oai_level_pks`); metadata comes from
+    metadata.oai.records.
     """
-    prefetch = materials_with_metadata if with_metadata else materials_with_levels
-    page = prefetch(queryset.filter(pk__gt=after_pk).order_by("pk"))
-    rows = list(page[: size + 1])
-    return rows[:size], len(rows) > size
+    rows = list(queryset.filter(pk__gt=after_pk).order_by("pk").only(*HEADER_FIELDS)[: size + 1])
+    page = rows[:size]
+    level_pks: dict[int, list[int]] = {}
+    tagged = Material.levels.through.objects.filter(material_id__in=[row.pk for row in page])
+    for material_id, concept_id in tagged.values_list("material_id", "concept_id"):
+        level_pks.setdefault(material_id, []).append(concept_id)
+    for material in page:
+        material.oai_level_pks = level_pks.get(material.pk, [])
+    return page, len(rows) > size
 
 
 def oai_material(pk: int) -> Material | None:

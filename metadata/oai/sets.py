@@ -8,6 +8,7 @@ sets `sector` and `level` hold every material with a sector or a level.
 """
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from django.db.models import Q
@@ -69,21 +70,25 @@ def oai_sets() -> list[OaiSet]:
     return sets
 
 
-def material_set_specs(material) -> list[str]:
-    """Return the sets a material belongs to, from its prefetched levels and their parents."""
-    levels: list[str] = []
-    sectors: list[str] = []
-    for level in material.levels.all():
-        concept = level
-        while concept is not None:
-            spec = f"{LEVEL}:{concept.identifier}"
-            if is_set_spec(spec) and spec not in levels:
-                levels.append(spec)
-            sector = _SECTORS_BY_ROOT.get(concept.identifier)
-            if sector is not None and f"{SECTOR}:{sector}" not in sectors:
-                sectors.append(f"{SECTOR}:{sector}")
-            concept = concept.parent
-    return sorted(sectors) + sorted(levels)
+def material_set_specs(
+    level_pks: Iterable[int], levels: dict[int, tuple[str, int | None]]
+) -> list[str]:
+    """Return the sets of a material with these levels; `levels` is levels_by_pk()."""
+    level_specs: set[str] = set()
+    sectors: set[str] = set()
+    for pk in level_pks:
+        current, seen = pk, set()
+        while current in levels and current not in seen:
+            seen.add(current)
+            identifier, parent = levels[current]
+            spec = f"{LEVEL}:{identifier}"
+            if is_set_spec(spec):
+                level_specs.add(spec)
+            sector = _SECTORS_BY_ROOT.get(identifier)
+            if sector is not None:
+                sectors.add(f"{SECTOR}:{sector}")
+            current = parent
+    return sorted(sectors) + sorted(level_specs)
 
 
 def set_filter(spec: str) -> Q | None:

@@ -30,7 +30,9 @@ from metadata.oai.envelope import (
 )
 from metadata.oai.formats import METADATA_FORMATS, MetadataFormat
 from metadata.oai.identifiers import material_pk_from_identifier, oai_identifier
+from metadata.oai.records import oai_record_metadata
 from metadata.oai.selectors import (
+    levels_by_pk,
     oai_datestamp,
     oai_earliest_datestamp,
     oai_is_deleted,
@@ -113,7 +115,8 @@ def oai_get_record(request: OaiRequest, *, page_size: int | None = None) -> etre
     material = _material_or_error(request.get("identifier"))
     metadata_format = _format_or_error(request.get("metadataPrefix"))
     get_record = oai_element("GetRecord")
-    _record(get_record, material, metadata_format)
+    metadata = oai_record_metadata([material], metadata_format).get(material.pk)
+    _record(get_record, material, levels_by_pk(), metadata)
     return get_record
 
 
@@ -198,17 +201,17 @@ def _list(request: OaiRequest, page_size: int, *, with_metadata: bool) -> etree.
         complete_list_size = materials.count()
         if complete_list_size == 0:
             raise _no_records()
-    page, more = oai_material_page(
-        materials, after_pk=state.after_pk, size=page_size, with_metadata=with_metadata
-    )
+    page, more = oai_material_page(materials, after_pk=state.after_pk, size=page_size)
     if not page:
         raise _no_records()
     element = oai_element(request.verb)
+    levels = levels_by_pk()
+    metadata = oai_record_metadata(page, metadata_format) if with_metadata else {}
     for material in page:
         if with_metadata:
-            _record(element, material, metadata_format)
+            _record(element, material, levels, metadata.get(material.pk))
         else:
-            _header(element, material)
+            _header(element, material, levels)
     delivered = state.cursor + len(page)
     if more:
         following = replace(
@@ -229,13 +232,16 @@ def _resumption_token(parent, token: str, complete_list_size: int, cursor: int) 
     element.set("cursor", str(cursor))
 
 
-def _header(parent, material) -> None:
+def _header(parent, material, levels: dict[int, tuple[str, int | None]]) -> None:
     header = oai_sub(parent, "header")
     if oai_is_deleted(material):
         header.set("status", "deleted")
     oai_sub(header, "identifier", oai_identifier(material.pk))
     oai_sub(header, "datestamp", format_datestamp(_datestamp(material)))
-    for spec in material_set_specs(material):
+    level_pks = getattr(material, "oai_level_pks", None)
+    if level_pks is None:
+        level_pks = [level.pk for level in material.levels.all()]
+    for spec in material_set_specs(level_pks, levels):
         oai_sub(header, "setSpec", spec)
 
 
@@ -244,11 +250,12 @@ def _datestamp(material) -> datetime:
     return annotated if annotated is not None else oai_datestamp(material)
 
 
-def _record(parent, material, metadata_format: MetadataFormat) -> None:
+def _record(parent, material, levels, metadata: etree._Element | None) -> None:
+    """Write a record: the header, and the metadata unless the material is deleted."""
     record = oai_sub(parent, "record")
-    _header(record, material)
-    if not oai_is_deleted(material):
-        oai_sub(record, "metadata").append(metadata_format.serialize(material))
+    _header(record, material, levels)
+    if metadata is not None:
+        oai_sub(record, "metadata").append(metadata)
 
 
 VERB_HANDLERS = {
