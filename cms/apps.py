@@ -8,6 +8,7 @@ class CmsConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from cms import signal_handlers
+        from cms import image_location, signal_handlers
 
         signal_handlers.connect()
+        image_location.connect()

@@ -82,6 +82,8 @@ MIDDLEWARE = [
     "cms.middleware.AdminContentSecurityPolicyMiddleware",
     "allauth.account.middleware.AccountMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # Last, so it sees view exceptions first: an outage answers 503, not a stack trace.
+    "cms.unavailable.ServiceUnavailableMiddleware",
 ]
 
 ROOT_URLCONF = "cms.urls"
@@ -303,5 +305,19 @@ LOGGING = {
 # Dynamic Registration talks only to https platforms unless this is on (local development).
 LTI_ALLOW_HTTP_PLATFORMS = env_bool("LTI_ALLOW_HTTP_PLATFORMS", default=False)
 NLKA_MAX_UPLOAD_BYTES = int(os.environ.get("MAX_UPLOAD_MB", "500")) * 1024 * 1024
+# ClamAV's daemon, e.g. tcp://127.0.0.1:3310 or unix:///run/clamav/clamd.ctl; empty: no scanning.
+CLAMD_ADDRESS = os.environ.get("CLAMD_ADDRESS", "")
+CLAMD_TIMEOUT_SECONDS = float(os.environ.get("CLAMD_TIMEOUT_SECONDS", "30"))
+# Per teacher: bytes kept in their own materials, and files uploaded per hour (repository/quota.py).
+UPLOAD_QUOTA_BYTES = int(os.environ.get("UPLOAD_QUOTA_BYTES", str(5 * 1024**3)))
+UPLOAD_RATE_PER_HOUR = int(os.environ.get("UPLOAD_RATE_PER_HOUR", "200"))
+# Deleted materials and collections wait this long in their owner's bin before `purge_deleted`.
+DELETED_RETENTION_DAYS = int(os.environ.get("DELETED_RETENTION_DAYS", "30"))
 # Uploads larger than this go to a temporary file instead of memory.
 FILE_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
+FILE_UPLOAD_HANDLERS = [
+    "repository.upload_handlers.LargeChunkMemoryFileUploadHandler",
+    "repository.upload_handlers.HashingTemporaryFileUploadHandler",
+]
+# Temporary upload files live beside the stored files, so storing one is a rename, not a copy.
+FILE_UPLOAD_TEMP_DIR = os.environ.get("FILE_UPLOAD_TEMP_DIR", str(VAR_DIR / "uploads"))

@@ -15,6 +15,8 @@ from django.utils.translation import gettext as _
 from repository.filetypes import FileRefused, detect_file_type, display_filename
 from repository.image_metadata import image_without_location
 from repository.models import StoredFile
+from repository.polyglots import polyglot_check
+from repository.virus_scan import scanner_configured
 
 logger = logging.getLogger(__name__)
 
@@ -31,6 +33,9 @@ def storage_name_for(sha256: str, extension: str) -> str:
 
 
 def _sha256_of(upload: File) -> str:
+    # HashingTemporaryFileUploadHandler hashed large uploads while they arrived.
+    if known := getattr(upload, "sha256", None):
+        return known
     digest = hashlib.sha256()
     upload.seek(0)
     for chunk in upload.chunks():
@@ -57,12 +62,18 @@ def stored_file_create(*, upload: File, original_name: str, uploaded_by=None) ->
         raise FileRefused(_("‘%(name)s’ is leeg.") % {"name": original_name})
     path = upload.temporary_file_path() if hasattr(upload, "temporary_file_path") else None
     file_type = detect_file_type(upload, original_name, path=path)
+    polyglot_check(upload, file_type, original_name)
     if file_type.category == "image":
         upload = _without_location(upload, file_type.mime_type)
     sha256 = _sha256_of(upload)
 
     existing = StoredFile.objects.filter(sha256=sha256).first()
     if existing is not None:
+        if existing.scan_status == StoredFile.ScanStatus.INFECTED:
+            raise FileRefused(
+                _("‘%(name)s’ bevat een virus (%(signature)s) en kan niet worden gedeeld.")
+                % {"name": original_name, "signature": existing.scan_signature}
+            )
         if existing.is_removed:
             raise FileRefused(
                 _(
@@ -76,7 +87,11 @@ def stored_file_create(*, upload: File, original_name: str, uploaded_by=None) ->
     storage = materials_storage()
     name = storage_name_for(sha256, file_type.extension)
     if not storage.exists(name):
-        blob = File(upload.file if hasattr(upload, "file") else upload, name=name)
+        if hasattr(upload, "temporary_file_path"):
+            # The file system storage moves a temporary upload into place instead of copying.
+            blob = upload
+        else:
+            blob = File(upload.file if hasattr(upload, "file") else upload, name=name)
         # Object stores take the Content-Type from this attribute; it must be ours.
         blob.content_type = file_type.mime_type
         saved_name = storage.save(name, blob)
@@ -91,11 +106,20 @@ def stored_file_create(*, upload: File, original_name: str, uploaded_by=None) ->
                 mime_type=file_type.mime_type,
                 storage_name=name,
                 uploaded_by=uploaded_by,
+                # With a scanner nobody gets the bytes until it has looked at them.
+                scan_status=(
+                    StoredFile.ScanStatus.PENDING
+                    if scanner_configured()
+                    else StoredFile.ScanStatus.NOT_SCANNED
+                ),
             )
     except IntegrityError:
         # Someone stored the same bytes a moment ago.
         return StoredFile.objects.get(sha256=sha256)
-    _derive_after_commit(stored_file)
+    if stored_file.scan_status == StoredFile.ScanStatus.PENDING:
+        _scan_after_commit(stored_file)
+    else:
+        _derive_after_commit(stored_file)
     return stored_file
 
 
@@ -115,6 +139,14 @@ def _derive_after_commit(stored_file: StoredFile) -> None:
 
     stored_file_id = stored_file.pk
     transaction.on_commit(lambda: derive_stored_file.enqueue(stored_file_id), robust=True)
+
+
+def _scan_after_commit(stored_file: StoredFile) -> None:
+    """Queue the virus scan; previews and text are derived only from bytes found clean."""
+    from repository.tasks import scan_stored_file
+
+    stored_file_id = stored_file.pk
+    transaction.on_commit(lambda: scan_stored_file.enqueue(stored_file_id), robust=True)
 
 
 @transaction.atomic

@@ -17,6 +17,7 @@ from repository.models import Material, MaterialFile, MaterialVersion, VersionFi
 from repository.permissions import can_edit_material
 from repository.selectors.lineage import remix_licence_error
 from repository.services.files import stored_file_create
+from repository.services.scanning import files_scan_refusal
 
 M2M_FIELDS = (
     "co_authors",
@@ -46,6 +47,30 @@ class SubmissionIncomplete(ValueError):
     def __init__(self, errors: dict[str, str]):
         super().__init__("; ".join(errors.values()))
         self.errors = errors
+
+
+class DraftConflict(ValueError):
+    """Someone saved the draft's metadata after the editor opened it; nothing was overwritten."""
+
+    def __init__(self, latest_revision_id: int):
+        super().__init__(
+            f"The draft changed since it was opened (now revision {latest_revision_id})."
+        )
+        self.latest_revision_id = latest_revision_id
+
+
+def _metadata_changed_since(based_on_revision_id: int, latest: Revision | None) -> bool:
+    """Tell whether a revision after the editor's one changed the metadata the form holds."""
+    if latest is None or latest.pk == based_on_revision_id:
+        return False
+    based_on = Revision.objects.filter(pk=based_on_revision_id).first()
+    if based_on is None or based_on.object_id != latest.object_id:
+        return True
+    # File uploads and removals save revisions too; they leave the form's fields alone.
+    return any(
+        based_on.content.get(name) != latest.content.get(name)
+        for name in (*PLAIN_FIELDS, *M2M_FIELDS)
+    )
 
 
 def _fresh(material: Material) -> Material:
@@ -122,9 +147,20 @@ def material_remove_file(*, material: Material, user, stored_file_id: int) -> No
 
 
 @transaction.atomic
-def material_save_draft(*, material: Material, user, data: dict) -> Material:
-    """Save metadata to the draft; nothing is required beyond a title."""
+def material_save_draft(
+    *, material: Material, user, data: dict, based_on_revision_id: int | None = None
+) -> Material:
+    """Save metadata to the draft; nothing is required beyond a title.
+
+    With `based_on_revision_id` (the revision the editor's form showed), refuse with
+    DraftConflict when another save changed the metadata since, instead of overwriting it.
+    """
     _require_editor(material, user)
+    if based_on_revision_id is not None:
+        # The lock makes two saves of the same draft take turns, so neither can slip past.
+        locked = _fresh(material)
+        if _metadata_changed_since(based_on_revision_id, locked.latest_revision):
+            raise DraftConflict(locked.latest_revision_id)
     working = working_copy(material)
     for field in PLAIN_FIELDS:
         if field in data:
@@ -161,6 +197,8 @@ def material_submission_errors(material: Material) -> dict[str, str]:
         errors["language"] = _("Kies de taal van het leermiddel.")
     if not any(f.role == Material.Role.MAIN for f in working.files.all()):
         errors["files"] = _("Voeg minstens één bestand toe.")
+    elif scan_refusal := files_scan_refusal(working.files.all()):
+        errors["files"] = scan_refusal
     return errors
 
 
@@ -190,6 +228,9 @@ def material_submit_for_review(*, material: Material, user):
 def material_publish(*, material: Material, user) -> MaterialVersion:
     """Publish the latest draft as a new version (review approval and seeding use this)."""
     material = _fresh(material)
+    # Whatever path leads here (review, minor correction, seeding), unscanned bytes stay private.
+    if scan_refusal := files_scan_refusal(working_copy(material).files.all()):
+        raise ValidationError({"files": scan_refusal})
     material.latest_revision.publish(user=user, skip_permission_checks=True)
     return material.versions.order_by("-number").first()
 

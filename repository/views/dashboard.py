@@ -7,6 +7,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from repository.forms import WithdrawForm
+from repository.quota import storage_use
 from repository.selectors import (
     CHANGES_REQUESTED,
     DRAFTS,
@@ -57,6 +58,7 @@ def my_materials(request):
             "total": sum(len(s["entries"]) for s in sections),
             "source_updates": source_updates_due(request.user),
             "collections": collections_for_dashboard(request.user),
+            "storage_use": storage_use(request.user),
         },
     )
 

@@ -7,16 +7,36 @@ from django.views.decorators.http import require_safe
 
 from repository.archives import archive_filename, version_zip_chunks
 from repository.attribution import attribution_for_version
-from repository.models import FileDerivative, Material, MaterialVersion
+from repository.models import FileDerivative, Material, MaterialVersion, StoredFile
 from repository.permissions import can_view_draft, can_view_material
 from repository.services.materials import working_copy
 from repository.serving import preview_response, stored_file_response, zip_response
 
 
-def _removed(request, display_name: str):
+def _removed(request, stored_file: StoredFile, display_name: str):
     return TemplateResponse(
-        request, "repository/file_removed.html", {"display_name": display_name}, status=410
+        request,
+        "repository/file_removed.html",
+        {
+            "display_name": display_name,
+            "infected": stored_file.scan_status == StoredFile.ScanStatus.INFECTED,
+        },
+        status=410,
     )
+
+
+def _unavailable(request, stored_file: StoredFile, display_name: str):
+    """Answer for bytes nobody may have: taken down, infected, or not yet scanned."""
+    if stored_file.is_removed or stored_file.scan_status == StoredFile.ScanStatus.INFECTED:
+        return _removed(request, stored_file, display_name)
+    if stored_file.scan_status == StoredFile.ScanStatus.PENDING:
+        response = TemplateResponse(
+            request, "repository/file_scanning.html", {"display_name": display_name}, status=409
+        )
+        response["Retry-After"] = "60"
+        response["Cache-Control"] = "private, no-store"
+        return response
+    return None
 
 
 def _wants_inline(request) -> bool:
@@ -54,7 +74,11 @@ def _draft_file(request, pk: int, stored_file_id: int):
 
 def _ready_preview(stored_file) -> FileDerivative:
     derivative = FileDerivative.objects.filter(stored_file=stored_file).first()
-    if stored_file.is_removed or derivative is None or not derivative.preview_name:
+    unscanned = stored_file.scan_status in (
+        StoredFile.ScanStatus.PENDING,
+        StoredFile.ScanStatus.INFECTED,
+    )
+    if stored_file.is_removed or unscanned or derivative is None or not derivative.preview_name:
         raise Http404
     derivative.stored_file = stored_file
     return derivative
@@ -65,8 +89,8 @@ def file_download(request, pk: int, version: int, file_id: int):
     """Serve a file of a published version; of other materials only to those who may see them."""
     material = _visible_material(request, pk)
     version_file = _version_file(material, version, file_id)
-    if version_file.stored_file.is_removed:
-        return _removed(request, version_file.original_name)
+    if refusal := _unavailable(request, version_file.stored_file, version_file.original_name):
+        return refusal
     return stored_file_response(
         request,
         version_file.stored_file,
@@ -117,8 +141,8 @@ def version_zip_download(request, pk: int, version: int):
 def draft_file_download(request, pk: int, stored_file_id: int):
     """Serve a file of the working draft to those who may see the draft."""
     material_file = _draft_file(request, pk, stored_file_id)
-    if material_file.stored_file.is_removed:
-        return _removed(request, material_file.original_name)
+    if refusal := _unavailable(request, material_file.stored_file, material_file.original_name):
+        return refusal
     return stored_file_response(
         request,
         material_file.stored_file,

@@ -15,7 +15,8 @@ from django.views.decorators.http import require_POST
 
 from repository.filetypes import ALLOWED_TYPES, FileRefused
 from repository.forms import UploadForm
-from repository.models import Material, MaterialFile
+from repository.models import Material, MaterialFile, StoredFile
+from repository.quota import upload_allowance_check, upload_rate_count
 from repository.selectors import teacher_expertise
 from repository.services.materials import (
     material_add_file,
@@ -43,9 +44,28 @@ def file_json(material: Material, material_file: MaterialFile) -> dict:
         "size": stored.size,
         "size_label": filesizeformat(stored.size),
         "type_label": str(file_type.label) if file_type else stored.mime_type,
+        "scan_status": stored.scan_status,
+        "scan_message": _scan_message(stored),
         "remove_url": reverse("repository:material_file_remove", args=[material.pk, stored.pk]),
         "download_url": reverse("repository:draft_file_download", args=[material.pk, stored.pk]),
     }
+
+
+def _scan_message(stored: StoredFile) -> str:
+    if stored.scan_status == StoredFile.ScanStatus.PENDING:
+        return _("wordt gescand op virussen")
+    if stored.scan_status == StoredFile.ScanStatus.INFECTED:
+        return _(
+            "Er is een virus in gevonden (%(signature)s). We hebben het bestand verwijderd; "
+            "haal het uit je leermiddel."
+        ) % {"signature": stored.scan_signature}
+    return ""
+
+
+def _allow_upload(user, upload) -> None:
+    """Refuse the upload when it would break the user's quota or hourly rate; else count it."""
+    upload_allowance_check(user, size=upload.size or 0)
+    upload_rate_count(user)
 
 
 def _create_draft(user, uploads) -> tuple[Material | None, list[MaterialFile], list[str]]:
@@ -53,6 +73,7 @@ def _create_draft(user, uploads) -> tuple[Material | None, list[MaterialFile], l
     material, added, refusals = None, [], []
     for upload in uploads:
         try:
+            _allow_upload(user, upload)
             if material is None:
                 material = material_create_draft(
                     owner=user,
@@ -133,6 +154,7 @@ def material_file_add(request, pk: int):
         added, errors = [], []
         for upload in form.cleaned_data["files"]:
             try:
+                _allow_upload(request.user, upload)
                 added.append(
                     material_add_file(
                         material=material,
