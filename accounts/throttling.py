@@ -1,23 +1,29 @@
 """Login throttling: failed log-ins counted per account and per client, with a temporary lockout.
 
 Counters live in Django's cache (Redis in production, so every worker sees them) and expire on
-their own. Unknown accounts are counted and locked exactly like real ones, so a lockout never
-tells anyone whether an address has an account. The check runs as the first authentication
-backend, so every log-in path (the site, the Wagtail admin, re-authentication) is covered;
-the log-in forms run it once more beforehand only to show why they refuse.
+their own. When the cache cannot be reached, log-ins fail closed: the attempt is refused with a
+"try again in a minute" message, as letting it through would allow unlimited guessing for as
+long as the cache is down. Unknown accounts are counted and locked exactly like real ones, so a
+lockout never tells anyone whether an address has an account. The check runs as the first
+authentication backend, so every log-in path (the site, the Wagtail admin, re-authentication) is
+covered; the log-in forms run it once more beforehand only to show why they refuse.
 """
 
+import logging
 import math
 import time
 from dataclasses import dataclass
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
-from django.core.cache import cache
 from django.core.exceptions import PermissionDenied
 from django.db.models import Q
 from django.utils.crypto import salted_hmac
-from django.utils.translation import ngettext
+from django.utils.translation import gettext, ngettext
+
+from cms.cache_backends import counters_cache
+
+logger = logging.getLogger(__name__)
 
 CREDENTIAL_NAMES = ("email", "username", "login")
 
@@ -36,9 +42,18 @@ class ThrottlePolicy:
 class LoginThrottled(PermissionDenied):
     """Too many failed log-ins; carries how long the lockout still lasts."""
 
-    def __init__(self, seconds: int):
+    def __init__(self, seconds: int, message: str | None = None):
         self.seconds = seconds
-        super().__init__(login_throttled_message(seconds))
+        super().__init__(message or login_throttled_message(seconds))
+
+
+class LoginThrottleUnavailable(LoginThrottled):
+    """The lockout counters cannot be read, so this attempt is refused (fail closed)."""
+
+    def __init__(self):
+        super().__init__(
+            60, gettext("Inloggen lukt even niet, probeer het over een minuut opnieuw.")
+        )
 
 
 def throttle_policy() -> ThrottlePolicy:
@@ -104,7 +119,11 @@ def _subjects(request, identifier: str) -> list[tuple[str, int]]:
 def login_lockout_seconds(request, identifier: str) -> int:
     """Return how many seconds the account or the client stays locked; 0 when free."""
     keys = [f"login-lock:{subject}" for subject, _limit in _subjects(request, identifier)]
-    until = max(cache.get_many(keys).values(), default=0)
+    try:
+        until = max(counters_cache().get_many(keys).values(), default=0)
+    except Exception as unreachable:  # noqa: BLE001 - any cache failure must refuse, not crash
+        logger.warning("login refused: lockout counters unreachable (%s)", unreachable)
+        raise LoginThrottleUnavailable from unreachable
     return max(0, math.ceil(until - time.time()))
 
 
@@ -117,31 +136,41 @@ def login_throttle_check(request, identifier: str) -> None:
 
 def login_failure_record(request, identifier: str) -> None:
     """Count a failed log-in; lock the account or client that reaches its limit."""
+    try:
+        _failure_count(request, identifier)
+    except Exception as unreachable:  # noqa: BLE001 - the check already refuses while it is down
+        logger.warning("failed log-in not counted: cache unreachable (%s)", unreachable)
+
+
+def _failure_count(request, identifier: str) -> None:
     policy = throttle_policy()
     for subject, limit in _subjects(request, identifier):
         lock_key = f"login-lock:{subject}"
-        if cache.get(lock_key):
+        if counters_cache().get(lock_key):
             # Attempts during a lockout are refused unchecked and do not prolong it.
             continue
         count_key = f"login-failures:{subject}"
         # add() is a no-op when the counter exists; incr() is atomic on Redis and locmem.
-        cache.add(count_key, 0, timeout=policy.window_seconds)
+        counters_cache().add(count_key, 0, timeout=policy.window_seconds)
         try:
-            count = cache.incr(count_key)
+            count = counters_cache().incr(count_key)
         except ValueError:
             # The counter expired between add() and incr(): this failure starts a new one.
-            cache.set(count_key, 1, timeout=policy.window_seconds)
+            counters_cache().set(count_key, 1, timeout=policy.window_seconds)
             count = 1
         if count >= limit:
-            cache.set(
+            counters_cache().set(
                 lock_key, time.time() + policy.lockout_seconds, timeout=policy.lockout_seconds
             )
-            cache.delete(count_key)
+            counters_cache().delete(count_key)
 
 
 def login_success_record(user) -> None:
     """Forget an account's failures once its owner logs in; the client's count stays."""
-    cache.delete(f"login-failures:user:{user.pk}")
+    try:
+        counters_cache().delete(f"login-failures:user:{user.pk}")
+    except Exception as unreachable:  # noqa: BLE001 - the count expires on its own
+        logger.warning("log-in failures not reset: cache unreachable (%s)", unreachable)
 
 
 class LoginThrottleBackend:

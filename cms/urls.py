@@ -12,10 +12,14 @@ from cms.feeds import NewsAtomFeed, NewsRssFeed
 from cms.views import healthz, site_search
 from repository.sitemaps import CollectionSitemap, MaterialSitemap
 
+# An outage raised outside a view (in middleware) still gets the 503 page.
+handler500 = "cms.unavailable.server_error"
+
 # Private and machine-facing URLs: never translated, never cached publicly.
 urlpatterns = [
     path("healthz", healthz, name="healthz"),
     path("oai", include("metadata.urls")),
+    path("api/v1/", include("metadata.api.urls")),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("i18n/", include("django.conf.urls.i18n")),

@@ -276,6 +276,8 @@ class MaterialForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 3}),
         help_text=_("Vertel in een paar woorden wat er anders is dan in de vorige versie."),
     )
+    # The draft revision this form was filled from: a save over a newer one is refused.
+    based_on_revision = forms.IntegerField(required=False, widget=forms.HiddenInput)
 
     def __init__(
         self,
@@ -283,6 +285,7 @@ class MaterialForm(forms.Form):
         material: Material,
         is_new_version: bool = False,
         remix_licences: LicenceDecision | None = None,
+        based_on_revision: int | None = None,
         **kwargs,
     ):
         self.material = material
@@ -290,6 +293,7 @@ class MaterialForm(forms.Form):
         self._option_groups = {}
         kwargs.setdefault("initial", self._initial_from(material))
         super().__init__(*args, **kwargs)
+        self.initial["based_on_revision"] = based_on_revision
         for name, scheme in CONCEPT_FIELDS.items():
             carried = [concept.pk for concept in getattr(material, name).all()]
             self.fields[name].queryset = concepts_for_picker(scheme, keep=carried)
@@ -396,10 +400,16 @@ class MaterialForm(forms.Form):
     def service_data(self) -> dict:
         """Return the cleaned values in the shape `material_save_draft` takes."""
         data = dict(self.cleaned_data)
+        data.pop("based_on_revision", None)
         for optional in ("language", "licence"):
             if not data.get(optional):
                 data.pop(optional, None)
         return data
+
+    def rebase(self, revision_id: int) -> None:
+        """Carry a newer revision id, so the editor's next save is a deliberate overwrite."""
+        self.data = self.data.copy()
+        self.data[self.add_prefix("based_on_revision")] = str(revision_id)
 
     def option_groups(self, name: str) -> list[OptionGroup]:
         """Return the checkboxes of a vocabulary field, grouped for display."""

@@ -7,8 +7,9 @@ limit works without storing who sent what. Counters run in fixed windows.
 import time
 from dataclasses import dataclass
 
-from django.core.cache import cache
 from django.utils.crypto import salted_hmac
+
+from cms.cache_backends import counters_cache
 
 
 @dataclass(frozen=True)
@@ -41,7 +42,7 @@ def _keys(limit: Limit, client: str, material_id: int) -> tuple[str, str]:
 def rate_limited(limit: Limit, *, client: str, material_id: int) -> bool:
     """Tell whether the client, or the material as a whole, has used up this window."""
     client_cache_key, material_cache_key = _keys(limit, client, material_id)
-    counts = cache.get_many([client_cache_key, material_cache_key])
+    counts = counters_cache().get_many([client_cache_key, material_cache_key])
     return (
         counts.get(client_cache_key, 0) >= limit.per_client
         or counts.get(material_cache_key, 0) >= limit.per_material
@@ -52,9 +53,9 @@ def rate_limit_count(limit: Limit, *, client: str, material_id: int) -> None:
     """Count one accepted submission for the client and for the material."""
     for key in _keys(limit, client, material_id):
         # add() is a no-op when the counter exists; incr() is atomic on Redis and locmem.
-        cache.add(key, 0, timeout=limit.seconds)
+        counters_cache().add(key, 0, timeout=limit.seconds)
         try:
-            cache.incr(key)
+            counters_cache().incr(key)
         except ValueError:
             # The counter expired between add() and incr(): this submission starts a new one.
-            cache.set(key, 1, timeout=limit.seconds)
+            counters_cache().set(key, 1, timeout=limit.seconds)

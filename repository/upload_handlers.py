@@ -1,9 +1,7 @@
 """Upload handlers: large chunks, and the SHA-256 computed while the bytes arrive."""
 
 import hashlib
-import os
 
-from django.conf import settings
 from django.core.files.uploadhandler import MemoryFileUploadHandler, TemporaryFileUploadHandler
 
 # Django reads the request body in the smallest chunk any handler asks for; its default of
@@ -26,8 +24,6 @@ class HashingTemporaryFileUploadHandler(TemporaryFileUploadHandler):
     chunk_size = CHUNK_BYTES
 
     def new_file(self, *args, **kwargs):
-        if settings.FILE_UPLOAD_TEMP_DIR:
-            os.makedirs(settings.FILE_UPLOAD_TEMP_DIR, exist_ok=True)
         super().new_file(*args, **kwargs)
         self.digest = hashlib.sha256()
 

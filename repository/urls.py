@@ -1,5 +1,6 @@
 from django.urls import path
 
+from repository.views import bin as bin_views
 from repository.views import browse, dashboard, detail, diffs, edit, feedback, files, remix, upload
 from repository.views import collections as collection_views
 
@@ -9,6 +10,17 @@ urlpatterns = [
     path("", browse.material_browse, name="material_browse"),
     path("nieuw/", upload.material_upload, name="material_upload"),
     path("mijn/", dashboard.my_materials, name="my_materials"),
+    path("mijn/prullenbak/", bin_views.material_bin, name="material_bin"),
+    path(
+        "mijn/prullenbak/<int:pk>/terugzetten/",
+        bin_views.material_restore,
+        name="material_restore",
+    ),
+    path(
+        "mijn/prullenbak/arrangementen/<int:pk>/terugzetten/",
+        bin_views.collection_restore,
+        name="collection_restore",
+    ),
     path("kerndoelen/", edit.curriculum_goal_search, name="curriculum_goal_search"),
     path("arrangementen/", collection_views.collection_list, name="collection_list"),
     path("arrangementen/nieuw/", collection_views.collection_create, name="collection_create"),
@@ -56,6 +68,7 @@ urlpatterns = [
         "<int:pk>/bron-van-bewerking/", remix.material_add_as_source, name="material_add_as_source"
     ),
     path("<int:pk>/intrekken/", dashboard.material_withdraw_confirm, name="material_withdraw"),
+    path("<int:pk>/verwijderen/", bin_views.material_delete_confirm, name="material_delete"),
     path("<int:pk>/ervaring/", feedback.teacher_feedback, name="feedback_teacher"),
     path("<int:pk>/ervaring/kort/", feedback.public_feedback, name="feedback_public"),
     path("<int:pk>/melden/", feedback.report_problem, name="report_problem"),

@@ -9,6 +9,7 @@ from wagtail.snippets.views.snippets import SnippetViewSet
 
 import repository.feedback_hooks  # noqa: F401  (registers moderation and exports)
 from repository import admin_urls, review_hooks  # noqa: F401  (registers the review workspace)
+from repository.choosers import MaterialChooserViewSet
 from repository.models import Material
 
 
@@ -20,6 +21,7 @@ class MaterialViewSet(SnippetViewSet):
     add_to_admin_menu = True
     copy_view_enabled = False
     inspect_view_enabled = True
+    chooser_viewset_class = MaterialChooserViewSet
     list_display = ["title", "owner", "live", "updated_at"]
     list_filter = ["live", "licence", "language"]
     search_fields = ["title", "summary", "description"]

@@ -14,6 +14,7 @@ from cms.settings.environment import storages_config
 def media_root(settings, tmp_path):
     """Give every test its own media and materials folders, so no test sees another's files."""
     settings.MEDIA_ROOT = tmp_path / "media"
+    (tmp_path / "uploads").mkdir()
     settings.FILE_UPLOAD_TEMP_DIR = str(tmp_path / "uploads")
     settings.STORAGES = {
         **settings.STORAGES,

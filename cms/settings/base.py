@@ -319,5 +319,17 @@ FILE_UPLOAD_HANDLERS = [
     "repository.upload_handlers.LargeChunkMemoryFileUploadHandler",
     "repository.upload_handlers.HashingTemporaryFileUploadHandler",
 ]
-# Temporary upload files live beside the stored files, so storing one is a rename, not a copy.
-FILE_UPLOAD_TEMP_DIR = os.environ.get("FILE_UPLOAD_TEMP_DIR", str(VAR_DIR / "uploads"))
+
+
+def _upload_temp_dir() -> str | None:
+    """Keep temporary uploads beside the stored files, so storing one is a rename, not a copy."""
+    path = Path(os.environ.get("FILE_UPLOAD_TEMP_DIR", VAR_DIR / "uploads"))
+    try:
+        path.mkdir(parents=True, exist_ok=True)
+    except OSError:
+        # A read-only VAR_DIR (object storage only): the system's folder, and a copy on storing.
+        return None
+    return str(path)
+
+
+FILE_UPLOAD_TEMP_DIR = _upload_temp_dir()

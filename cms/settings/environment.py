@@ -117,18 +117,23 @@ def database_options(engine: str) -> dict:
 
 
 def cache_config(environ: Mapping[str, str]) -> dict:
-    """Use Redis when REDIS_URL is set, process-local memory otherwise."""
+    """Use Redis when REDIS_URL is set, process-local memory otherwise.
+
+    "default" reads as empty while Redis is down (pages keep working); "counters" (log-in
+    lockouts, rate limits) is the same Redis but raises, so those checks can fail closed.
+    """
     redis_url = environ.get("REDIS_URL")
-    if redis_url:
-        default = {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
-            "LOCATION": redis_url,
-            "KEY_PREFIX": environ.get("CACHE_KEY_PREFIX", "nlka"),
-            "OPTIONS": {"socket_connect_timeout": 2, "socket_timeout": 2},
-        }
-    else:
-        default = {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
-    return {"default": default}
+    if not redis_url:
+        return {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+    redis = {
+        "LOCATION": redis_url,
+        "KEY_PREFIX": environ.get("CACHE_KEY_PREFIX", "nlka"),
+        "OPTIONS": {"socket_connect_timeout": 2, "socket_timeout": 2},
+    }
+    return {
+        "default": {"BACKEND": "cms.cache_backends.ResilientRedisCache", **redis},
+        "counters": {"BACKEND": "django.core.cache.backends.redis.RedisCache", **redis},
+    }
 
 
 def tasks_config(environ: Mapping[str, str]) -> dict:

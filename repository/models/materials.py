@@ -154,6 +154,7 @@ class Material(
         index.SearchField("file_text"),
         index.FilterField("live"),
         index.FilterField("withdrawn_at"),
+        index.FilterField("deleted_at"),
         index.FilterField("licence"),
         index.FilterField("language"),
         index.FilterField("owner"),

@@ -78,6 +78,7 @@ def materials_for_dashboard(user) -> dict[str, list[DashboardEntry]]:
     active_reviews = WorkflowState.objects.active().select_related("current_task_state__task")
     materials = (
         Material.objects.editable_by(user)
+        .not_deleted()
         .select_related("owner")
         .annotate(latest_version_number=Subquery(latest_version))
         # Wagtail's workflow properties read this attribute instead of querying per material.
@@ -157,7 +158,9 @@ def source_updates_due(user, *, remix: Material | None = None) -> list[MaterialS
         .order_by("-number")
         .values("number")[:1]
     )
-    remixes = Material.objects.editable_by(user).filter(withdrawn_at__isnull=True)
+    remixes = Material.objects.editable_by(user).filter(
+        withdrawn_at__isnull=True, deleted_at__isnull=True
+    )
     if remix is not None:
         remixes = remixes.filter(pk=remix.pk)
     return list(

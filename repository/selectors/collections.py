@@ -102,7 +102,12 @@ class CollectionPart:
 
 
 def _is_available(material: Material | None) -> bool:
-    return material is not None and material.live and not material.is_withdrawn
+    return (
+        material is not None
+        and material.live
+        and not material.is_withdrawn
+        and material.deleted_at is None
+    )
 
 
 def collection_entries(

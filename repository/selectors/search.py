@@ -436,3 +436,8 @@ def materials_for_site_search(text: str, *, limit: int = 5) -> SiteSearchMateria
         materials=list(matches.prefetch_related("levels")[:limit]),
         total=_text_matches(text, ranked=False).count(),
     )
+
+
+def published_text_matches(text: str) -> QuerySet[Material]:
+    """Return the published materials matching every word, unranked, for callers that sort."""
+    return _text_matches(text, ranked=False)

@@ -241,6 +241,19 @@ def collection_delete(*, collection: Collection, user) -> None:
     collection.save(update_fields=["deleted_at", "updated_at"])
 
 
+@transaction.atomic
+def collection_restore(*, collection: Collection, user) -> Collection:
+    """Take the owner's collection out of the bin, with its items and notes as they were."""
+    if not user.is_authenticated or collection.owner_id != user.pk:
+        raise PermissionDenied("Only the owner may restore a collection.")
+    collection = _fresh(collection)
+    if collection.deleted_at is None:
+        raise ValidationError(_("Dit arrangement staat niet in je prullenbak."), code="not_deleted")
+    collection.deleted_at = None
+    collection.save(update_fields=["deleted_at", "updated_at"])
+    return collection
+
+
 def collection_attribution(collection: Collection, *, source_url: str) -> Attribution:
     """Return the collection's own attribution: title, owner, address and licence."""
     return Attribution(

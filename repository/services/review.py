@@ -38,6 +38,7 @@ from repository.selectors.review import (
     running_review,
 )
 from repository.services.materials import material_publish, working_copy
+from repository.services.scanning import files_scan_refusal
 
 
 class ReviewRefused(PermissionDenied):
@@ -237,6 +238,11 @@ def review_submit(
         errors["comments_for_author"] = _(
             "Schrijf de auteur wat er anders moet, of waarom u het afwijst."
         )
+    if recommendation == Review.Recommendation.APPROVE and (
+        scan_refusal := files_scan_refusal(working_copy(material).files.all())
+    ):
+        # Approval publishes; a file added during the review may still await its virus scan.
+        errors["recommendation"] = scan_refusal
     if errors:
         raise ValidationError(errors)
     review = Review(

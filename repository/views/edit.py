@@ -14,6 +14,7 @@ from repository.selectors import curriculum_goals_search, source_updates_due
 from repository.selectors.lineage import remix_licence_decision
 from repository.selectors.review import minor_correction_allowed, review_comments_for_authors
 from repository.services.materials import (
+    DraftConflict,
     SubmissionIncomplete,
     material_remove_file,
     material_save_draft,
@@ -46,11 +47,19 @@ def material_edit(request, pk: int):
         material=working_copy(material),
         is_new_version=is_new_version,
         remix_licences=remix_licence_decision(material),
+        based_on_revision=material.latest_revision_id,
     )
     submission_errors = {}
     if form.is_bound and form.is_valid():
         try:
-            material_save_draft(material=material, user=request.user, data=form.service_data())
+            material_save_draft(
+                material=material,
+                user=request.user,
+                data=form.service_data(),
+                based_on_revision_id=form.cleaned_data["based_on_revision"],
+            )
+        except DraftConflict as conflict:
+            return _conflict_page(request, material, form, conflict, is_new_version)
         except ValidationError as invalid:
             _add_model_errors(form, invalid)
         else:
@@ -85,7 +94,20 @@ def material_edit(request, pk: int):
     return _edit_page(request, material, form, submission_errors, is_new_version)
 
 
-def _edit_page(request, material, form, submission_errors, is_new_version):
+def _conflict_page(request, material, form, conflict: DraftConflict, is_new_version):
+    """Refuse a save over a newer draft; keep the editor's input and let them save again."""
+    form.add_error(
+        None,
+        _(
+            "Iemand anders heeft dit leermiddel intussen bewaard, of je hebt het in een ander "
+            "venster bewaard. Jouw wijzigingen zijn nog niet opgeslagen."
+        ),
+    )
+    form.rebase(conflict.latest_revision_id)
+    return _edit_page(request, material, form, {}, is_new_version, draft_conflict=True)
+
+
+def _edit_page(request, material, form, submission_errors, is_new_version, draft_conflict=False):
     material.refresh_from_db()
     working = working_copy(material)
     # The checklist always shows what is still missing; errors only after "Indienen".
@@ -107,8 +129,10 @@ def _edit_page(request, material, form, submission_errors, is_new_version):
         "review_comments": review_comments_for_authors(material),
         "minor_correction": minor_correction_allowed(material, working),
         "source_updates": source_updates_due(request.user, remix=material),
+        "draft_conflict": draft_conflict,
     }
-    return render(request, "repository/material_edit.html", context)
+    status = 400 if draft_conflict else 200
+    return render(request, "repository/material_edit.html", context, status=status)
 
 
 def _changes_requested(material) -> bool:

@@ -111,6 +111,7 @@ CSRF_EXEMPT_MODULES = {
     "lti.views.launch",
     "lti.views.picker",
     "lti.views.registration",
+    "metadata.api.views",
     "metadata.oai.views",
     "wagtail.admin.api.views",
     "wagtail.documents.api.admin.views",

@@ -103,7 +103,7 @@ def test_production_settings_take_bucket_and_redis_from_the_environment(tmp_path
     assert loaded["DEBUG"] is False
     assert loaded["STORAGES"]["default"]["BACKEND"] == "storages.backends.s3.S3Storage"
     assert loaded["STORAGES"]["default"]["OPTIONS"]["bucket_name"] == "nlka-files"
-    assert loaded["CACHES"]["default"]["BACKEND"] == "django.core.cache.backends.redis.RedisCache"
+    assert loaded["CACHES"]["default"]["BACKEND"] == "cms.cache_backends.ResilientRedisCache"
 
 
 def test_without_a_bucket_files_go_to_local_disk():
@@ -130,7 +130,7 @@ def test_without_redis_the_cache_is_local_memory():
 def test_redis_url_selects_the_redis_cache():
     config = cache_config({"REDIS_URL": "redis://127.0.0.1:6379/2"})["default"]
 
-    assert config["BACKEND"] == "django.core.cache.backends.redis.RedisCache"
+    assert config["BACKEND"] == "cms.cache_backends.ResilientRedisCache"
     assert config["LOCATION"] == "redis://127.0.0.1:6379/2"
 
 

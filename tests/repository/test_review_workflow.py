@@ -7,9 +7,13 @@ from wagtail.models import WorkflowState
 import pytest
 
 from metadata.models import Concept
-from repository.models import Review, ReviewAssignment, ReviewStatus
+from repository.models import Review, ReviewAssignment, ReviewStatus, StoredFile
 from repository.selectors.review import current_framework
-from repository.services.materials import material_save_draft, material_submit_for_review
+from repository.services.materials import (
+    material_save_draft,
+    material_submit_for_review,
+    working_copy,
+)
 from repository.services.review import (
     ReviewOutdated,
     ReviewRefused,
@@ -249,3 +253,18 @@ def test_a_reviewer_who_declares_a_conflict_is_released_and_replaced(home_page):
     assert open_reviewers(material) == {replacement.pk}
     with pytest.raises(ReviewRefused):
         review(material, first)
+
+
+def test_approval_is_refused_while_a_file_of_the_submission_awaits_its_virus_scan(home_page):
+    reviewer = ReviewerFactory()
+    material = submitted_material(TeacherFactory())
+    stored_pks = [file.stored_file_id for file in working_copy(material).files.all()]
+    assert stored_pks
+    StoredFile.objects.filter(pk__in=stored_pks).update(scan_status=StoredFile.ScanStatus.PENDING)
+
+    with pytest.raises(ValidationError, match="virussen gescand"):
+        review(material, reviewer)
+
+    material.refresh_from_db()
+    assert not material.live
+    assert not Review.objects.filter(material=material).exists()

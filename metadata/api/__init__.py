@@ -1,0 +1,1 @@
+"""The public read API at /api/v1/: published materials and public collections as JSON."""
