@@ -182,7 +182,6 @@ def test_a_client_going_away_mid_upload_stores_nothing_and_leaves_no_temp_files(
 ):
     settings.FILE_UPLOAD_MAX_MEMORY_SIZE = 10
     settings.FILE_UPLOAD_TEMP_DIR = str(tmp_path / "uploads")
-    (tmp_path / "uploads").mkdir()
     client.force_login(TeacherFactory())
     body, content_type = multipart_body()
 
