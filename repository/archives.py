@@ -16,7 +16,7 @@ from repository.zipstream import ZipMember, unique_member_names, zip_stream
 ATTRIBUTION_NAME = "NAAMSVERMELDING.txt"
 
 
-def _open_stored(storage_name: str):
+def open_stored(storage_name: str):
     """Open stored bytes for reading in chunks, also on S3."""
     handle = materials_storage().open(storage_name, "rb")
     s3_object = getattr(handle, "obj", None)
@@ -24,6 +24,17 @@ def _open_stored(storage_name: str):
         # django-storages' S3File first downloads the whole object, by default into memory.
         return closing(s3_object.get()["Body"])
     return handle
+
+
+def stored_files_reachable(storage_names: list[str]) -> None:
+    """Open the first stored file now, raising when the storage cannot be read.
+
+    A ZIP is streamed: once its first bytes are sent, a failing read can only cut it off.
+    Checking before the response starts turns an unreachable storage into the 503 page.
+    """
+    if storage_names:
+        with open_stored(storage_names[0]):
+            pass
 
 
 def archive_filename(version: MaterialVersion) -> str:
@@ -86,11 +97,12 @@ def version_zip_chunks(
         *(
             ZipMember(
                 name=name,
-                open=lambda storage_name=f.stored_file.storage_name: _open_stored(storage_name),
+                open=lambda storage_name=f.stored_file.storage_name: open_stored(storage_name),
                 size=f.stored_file.size,
                 mime_type=f.stored_file.mime_type,
             )
             for name, f in zip(names, available, strict=True)
         ),
     ]
+    stored_files_reachable([f.stored_file.storage_name for f in available])
     return zip_stream(members)

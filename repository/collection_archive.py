@@ -9,7 +9,7 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
 from metadata.licences import LICENCES
-from repository.archives import ATTRIBUTION_NAME, _open_stored
+from repository.archives import ATTRIBUTION_NAME, open_stored, stored_files_reachable
 from repository.attribution import Attribution, attribution_for_version
 from repository.models import Collection, MaterialSource, VersionFile
 from repository.selectors.collections import CollectionEntry
@@ -174,10 +174,13 @@ def collection_zip_chunks(
         members += [
             ZipMember(
                 name=f"{folder.name}/{name}",
-                open=lambda storage_name=f.stored_file.storage_name: _open_stored(storage_name),
+                open=lambda storage_name=f.stored_file.storage_name: open_stored(storage_name),
                 size=f.stored_file.size,
                 mime_type=f.stored_file.mime_type,
             )
             for name, f in folder.files
         ]
+    stored_files_reachable(
+        [f.stored_file.storage_name for folder in folders for _n, f in folder.files]
+    )
     return zip_stream(members)

@@ -8,10 +8,10 @@ from django.urls import path, reverse
 import pytest
 
 from cms.urls import urlpatterns as site_urlpatterns
-from repository.models import FileDerivative, Material
+from repository.models import Collection, FileDerivative, Material
 from tests.accounts.factories import TeacherFactory
 from tests.reliability.storages import UnreadableStorage, use_materials_storage
-from tests.repository.factories import published_material, upload
+from tests.repository.factories import collection_of, published_material, upload
 
 pytestmark = pytest.mark.django_db
 
@@ -139,6 +139,30 @@ def test_storage_failing_on_read_answers_a_preview_with_503(
     )
 
     assert response.status_code == 503
+
+
+def test_storage_failing_on_read_answers_a_version_zip_with_503_before_any_byte(client, settings):
+    material = published_material(TeacherFactory())
+    use_materials_storage(settings, UnreadableStorage)
+
+    response = client.get(reverse("repository:version_zip", args=[material.pk, 1]))
+
+    assert response.status_code == 503
+    assert not response.streaming
+    assert UNAVAILABLE in response.content.decode()
+
+
+def test_storage_failing_on_read_answers_a_collection_zip_with_503(client, settings):
+    material = published_material(TeacherFactory())
+    collection = collection_of(
+        TeacherFactory(), [material], visibility=Collection.Visibility.PUBLIC
+    )
+    use_materials_storage(settings, UnreadableStorage)
+
+    response = client.get(reverse("repository:collection_zip", args=[collection.pk]))
+
+    assert response.status_code == 503
+    assert UNAVAILABLE in response.content.decode()
 
 
 def test_a_failed_read_changes_nothing(client, settings):
