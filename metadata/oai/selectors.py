@@ -71,8 +71,14 @@ def _levels_with_parents() -> Prefetch:
     )
 
 
-def materials_with_metadata(queryset: QuerySet[Material]) -> QuerySet[Material]:
-    """Return the queryset with everything the serialisers read, in a fixed number of queries."""
+def materials_with_metadata(
+    queryset: QuerySet[Material], *, current_version: bool = True
+) -> QuerySet[Material]:
+    """Return the queryset with everything the serialisers read, in a fixed number of queries.
+
+    Without `current_version`, the caller loads the versions itself and sets
+    `current_versions` (the material page, which shows them all).
+    """
     latest_number = (
         MaterialVersion.objects.filter(material=OuterRef("material"))
         .order_by("-number")
@@ -80,7 +86,15 @@ def materials_with_metadata(queryset: QuerySet[Material]) -> QuerySet[Material]:
     )
     current_versions = MaterialVersion.objects.filter(number=Subquery(latest_number))
     version_files = VersionFile.objects.select_related("stored_file").order_by("sort_order")
+    prefetches = [
+        Prefetch(
+            "versions",
+            queryset=current_versions.prefetch_related(Prefetch("files", queryset=version_files)),
+            to_attr="current_versions",
+        )
+    ]
     return queryset.select_related("owner").prefetch_related(
+        *(prefetches if current_version else []),
         "co_authors",
         "sources",
         "tagged_keywords__tag",
@@ -91,11 +105,6 @@ def materials_with_metadata(queryset: QuerySet[Material]) -> QuerySet[Material]:
         Prefetch("end_user_roles", queryset=_concepts_with_scheme()),
         Prefetch("accessibility_features", queryset=_concepts_with_scheme()),
         Prefetch("accessibility_hazards", queryset=_concepts_with_scheme()),
-        Prefetch(
-            "versions",
-            queryset=current_versions.prefetch_related(Prefetch("files", queryset=version_files)),
-            to_attr="current_versions",
-        ),
     )
 
 

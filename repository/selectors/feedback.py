@@ -1,8 +1,9 @@
 """Reads of experiences and problem reports: per material, for moderation and for export."""
 
+from collections import Counter
 from dataclasses import dataclass
 
-from django.db.models import Count, Max, Q, QuerySet
+from django.db.models import Count, Max, QuerySet
 
 from allauth.account.models import EmailAddress
 
@@ -74,37 +75,32 @@ def _shares(counts: dict, choices) -> tuple[list[Share], int]:
 
 def material_feedback_summary(material: Material) -> FeedbackSummary:
     """Summarise the approved experiences with a material, in two queries."""
-    teacher = Q(role=Feedback.Role.TEACHER)
-    public = Q(role__in=PUBLIC_ROLES)
-    aggregates = {"times_used": Count("pk", filter=teacher)}
-    for value, _label in Feedback.Outcome.choices:
-        aggregates[f"outcome_{value}"] = Count("pk", filter=teacher & Q(outcome=value))
-    for value, _label in Feedback.Again.choices:
-        aggregates[f"again_{value}"] = Count("pk", filter=teacher & Q(would_use_again=value))
-    for value, _label in Feedback.Helpful.choices:
-        aggregates[f"helpful_{value}"] = Count("pk", filter=public & Q(helpful=value))
     approved = Feedback.objects.filter(material=material, status=Feedback.Status.APPROVED)
-    counts = approved.aggregate(**aggregates)
-
-    outcomes, _total = _shares(
-        {value: counts[f"outcome_{value}"] for value in Feedback.Outcome.values},
-        Feedback.Outcome.choices,
+    # One row per combination of answers, counted here: cheaper than a dozen filtered counts.
+    combinations = (
+        approved.values_list("role", "outcome", "would_use_again", "helpful")
+        .annotate(count=Count("pk"))
+        .order_by()
     )
-    again, again_total = _shares(
-        {value: counts[f"again_{value}"] for value in Feedback.Again.values},
-        Feedback.Again.choices,
-    )
-    helpful, helpful_total = _shares(
-        {value: counts[f"helpful_{value}"] for value in Feedback.Helpful.values},
-        Feedback.Helpful.choices,
-    )
+    times_used = 0
+    outcome_counts, again_counts, helpful_counts = Counter(), Counter(), Counter()
+    for role, outcome, would_use_again, helpful_answer, count in combinations:
+        if role == Feedback.Role.TEACHER:
+            times_used += count
+            outcome_counts[outcome] += count
+            again_counts[would_use_again] += count
+        elif role in PUBLIC_ROLES:
+            helpful_counts[helpful_answer] += count
+    outcomes, _total = _shares(outcome_counts, Feedback.Outcome.choices)
+    again, again_total = _shares(again_counts, Feedback.Again.choices)
+    helpful, helpful_total = _shares(helpful_counts, Feedback.Helpful.choices)
     recent = list(
         approved.exclude(comment="", adaptations="")
         .select_related("level")
         .order_by("-created_at", "-pk")[:RECENT_COMMENTS]
     )
     return FeedbackSummary(
-        times_used=counts["times_used"],
+        times_used=times_used,
         outcomes=outcomes,
         would_use_again=again,
         would_use_again_total=again_total,

@@ -29,12 +29,16 @@ from repository.views.collections import material_page_collections
 
 def material_detail(request, pk: int):
     """Show the published material to everyone, and the draft to those who may see it."""
-    material = get_object_or_404(materials_with_metadata(Material.objects.filter(pk=pk)))
+    material = get_object_or_404(
+        materials_with_metadata(Material.objects.filter(pk=pk), current_version=False)
+    )
     if not can_view_material(request.user, material):
         raise Http404
     is_public = material.live and not material.is_withdrawn
     shown = material if is_public else working_copy(material)
     versions = material_page_versions(material)
+    # The serialisers read the newest version from here instead of loading it again.
+    material.current_versions = versions[:1]
     latest_version = versions[0] if versions else None
     source_url = request.build_absolute_uri(material.get_absolute_url())
     if is_public and latest_version:
