@@ -5,6 +5,7 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.fields import StreamField
 from wagtail.search import index
@@ -30,8 +31,21 @@ class NewsIndexPage(FilterableIndexPage):
         return selectors.news_for_index(self, sector=sector, theme=theme)
 
 
+class NewsPageForm(WagtailAdminPageForm):
+    """The news editor's form, which reports a change only when the editor made one."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # Django compares a field with a callable default against a hidden "initial-" input
+        # that Wagtail never renders, so the date always looked changed. An approval from the
+        # editor then saved a new revision, which restarted the review: the item never went live.
+        self.fields["date"].show_hidden_initial = False
+
+
 class NewsPage(SitePage):
     """One news item."""
+
+    base_form_class = NewsPageForm
 
     date = models.DateField(_("datum"), default=timezone.localdate)
     summary = models.TextField(

@@ -79,22 +79,28 @@ STANDARD_PAGES = {
                     "paragraph",
                     "<p>Bij elke wijziging van de website draait een geautomatiseerde test in "
                     "de browser Chromium. Die test controleert:</p><ul><li>elke pagina uit de "
-                    "sitemap, en de pagina's voor leraren om een leermiddel toe te voegen, je "
-                    "eigen leermiddelen te zien, een leermiddel te bewerken en een arrangement "
-                    "te bewerken, met axe-core op alle regels voor WCAG 2.0, 2.1 en 2.2 op "
+                    "sitemap, de Engelse versie van de belangrijkste pagina's, de pagina's "
+                    "voor leraren om een leermiddel toe te voegen, je eigen leermiddelen te "
+                    "zien, een leermiddel te bewerken en een arrangement te bewerken, het "
+                    "beoordelingsformulier, en het kiezen en bekijken van leermiddelen in je "
+                    "leeromgeving, met axe-core op alle regels voor WCAG 2.0, 2.1 en 2.2 op "
                     "niveau A en AA;</li><li>dat de startpagina, de zoekpagina, een leermiddel "
                     "en een arrangement niet opzij scrollen op een scherm van 320 pixels breed "
-                    "en bij 200% vergroting;</li><li>dat je met alleen Tab, Enter en spatie "
-                    "kunt zoeken, filteren en een leermiddel openen, en dat je steeds ziet "
-                    "waar de focus is;</li><li>dat je een leermiddel kunt vinden, bekijken en "
-                    "downloaden, een kopie kunt bewerken en kunt wisselen tussen Nederlands en "
-                    "Engels.</li></ul>",
+                    "en bij 200% vergroting;</li><li>dat je met alleen het toetsenbord kunt "
+                    "zoeken, filteren en een leermiddel openen, en ook bestanden uploaden, "
+                    "een leermiddel beschrijven en indienen, en dat je steeds ziet waar de "
+                    "focus is;</li><li>dat je een leermiddel kunt vinden, bekijken en "
+                    "downloaden, een kopie kunt bewerken, bestanden kunt uploaden door ze te "
+                    "slepen, een leermiddel kunt beoordelen, nieuws kunt publiceren en "
+                    "leermiddelen kunt kiezen in je leeromgeving, en kunt wisselen tussen "
+                    "Nederlands en Engels.</li></ul>",
                 ),
                 ("heading", {"text": "Wat nog niet goed is", "level": "h2"}),
                 (
                     "paragraph",
-                    "<ul><li>De beheeromgeving voor redacteuren (Wagtail) testen we niet zelf; "
-                    "daarvoor volgen we Wagtail.</li><li>Of een pdf of ander bestand "
+                    "<ul><li>De beheeromgeving voor redacteuren (Wagtail) testen we niet zelf, "
+                    "behalve het beoordelingsformulier en het publiceren van nieuws; daarvoor "
+                    "volgen we Wagtail.</li><li>Of een pdf of ander bestand "
                     "toegankelijk is, hangt af van de maker van het leermiddel. We "
                     "controleren de inhoud van bestanden niet.</li><li>Een automatische test "
                     "vindt maar een deel van de problemen. Of teksten duidelijk zijn, of "
@@ -139,21 +145,26 @@ STANDARD_PAGES = {
                 (
                     "paragraph",
                     "<p>Every change to the website runs an automated test in the Chromium "
-                    "browser. It checks:</p><ul><li>every page in the sitemap, and the "
-                    "teachers' pages to add a material, see their own materials, edit a "
-                    "material and edit a collection, with axe-core against all WCAG 2.0, 2.1 "
-                    "and 2.2 level A and AA rules;</li><li>that the home page, the search "
-                    "page, a material and a collection need no sideways scrolling on a screen "
-                    "320 pixels wide and at 200% zoom;</li><li>that you can search, filter "
-                    "and open a material with only Tab, Enter and Space, always seeing where "
-                    "the focus is;</li><li>that you can find, view and download a material, "
-                    "adapt a copy and switch between Dutch and English.</li></ul>",
+                    "browser. It checks:</p><ul><li>every page in the sitemap, the English "
+                    "version of the main pages, the teachers' pages to add a material, see "
+                    "their own materials, edit a material and edit a collection, the review "
+                    "form, and picking and viewing materials in your learning environment, "
+                    "with axe-core against all WCAG 2.0, 2.1 and 2.2 level A and AA "
+                    "rules;</li><li>that the home page, the search page, a material and a "
+                    "collection need no sideways scrolling on a screen 320 pixels wide and at "
+                    "200% zoom;</li><li>that with only the keyboard you can search, filter "
+                    "and open a material, and upload files, describe a material and submit "
+                    "it, always seeing where the focus is;</li><li>that you can find, view "
+                    "and download a material, adapt a copy, upload files by dragging them, "
+                    "review a material, publish news, pick materials in your learning "
+                    "environment and switch between Dutch and English.</li></ul>",
                 ),
                 ("heading", {"text": "What falls short", "level": "h2"}),
                 (
                     "paragraph",
-                    "<ul><li>We do not test the editors' admin (Wagtail) ourselves; we rely "
-                    "on Wagtail for it.</li><li>Whether a PDF or other file is accessible "
+                    "<ul><li>We do not test the editors' admin (Wagtail) ourselves, apart from "
+                    "the review form and publishing news; we rely on Wagtail for it.</li>"
+                    "<li>Whether a PDF or other file is accessible "
                     "depends on the material's author. We do not check the contents of "
                     "files.</li><li>An automated test finds only part of the problems. "
                     "Whether texts are clear, whether alternative texts are right and how the "

@@ -2,11 +2,17 @@
 
 from xml.etree import ElementTree
 
+from django.utils import translation
+
+from wagtail.models import Locale
+
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import expect
 
+from cms.models import NewsPage
 from tests.repository.factories import collection_of
+from tests.repository.review_factories import submitted_material
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
@@ -82,6 +88,41 @@ def test_the_teachers_own_pages_pass_axe_wcag_a_and_aa(page, site, sign_in):
         f"/leermiddelen/{site.remix.pk}/bewerken/",
         f"/leermiddelen/arrangementen/{own_collection.pk}/bewerken/",
     ]
+
+    violations = [found for path in paths for found in axe_violations(page, path)]
+
+    assert not violations, "\n".join(violations)
+
+
+def test_the_review_form_with_its_rubric_passes_axe_wcag_a_and_aa(page, site, sign_in):
+    material = submitted_material(site.teacher, title="Breuken op de getallenlijn")
+    sign_in(site.reviewer)
+
+    violations = axe_violations(page, f"/admin/beoordelingen/{material.pk}/")
+
+    assert not violations, "\n".join(violations)
+
+
+def english_news_item() -> NewsPage:
+    """Translate a Dutch news item into English, as an editor does in the admin."""
+    dutch = NewsPage.objects.live().filter(locale__language_code="nl").first()
+    english = dutch.copy_for_translation(Locale.objects.get(language_code="en"), copy_parents=True)
+    english.title = "Working group on accessibility looks for teachers"
+    english.save_revision().publish()
+    return NewsPage.objects.get(pk=english.pk)
+
+
+def test_the_english_main_pages_pass_axe_wcag_a_and_aa(page, site):
+    news_item = english_news_item()
+    with translation.override("en"):
+        paths = [
+            "/en/",
+            "/en/leermiddelen/",
+            "/en/leermiddelen/?q=breuken",
+            site.material.get_absolute_url(),
+            news_item.get_url(),
+        ]
+    assert all(path.startswith("/en/") for path in paths), paths
 
     violations = [found for path in paths for found in axe_violations(page, path)]
 
