@@ -11,15 +11,13 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import expect
 
-from lti.models import Deployment, Registration
 from tests.browser import chromium_launched
 from tests.e2e.test_accessibility import WCAG_AA_TAGS
 from tests.lti.conftest import platform_http, platform_keys, platform_server  # noqa: F401
-from tests.lti.flows import DEEP_LINKING_SETTINGS
+from tests.lti.flows import DEEP_LINKING_SETTINGS, registered_platform
 from tests.lti.platform import (
     INSTRUCTOR,
     LEARNER,
-    Platform,
     PlatformLaunch,
     PlatformRequest,
 )
@@ -47,22 +45,8 @@ def playwright(monkeypatch):
 def lms(live_server, platform_server, platform_keys, settings):  # noqa: F811
     """A course that frames the tool: a teacher adds materials, students open the links."""
     settings.LTI_ALLOW_HTTP_PLATFORMS = True
-    registration = Registration.objects.create(
-        name="Moodle",
-        issuer=platform_server.url,
-        client_id="nlka-client",
-        auth_login_url=f"{platform_server.url}/auth",
-        auth_token_url=f"{platform_server.url}/token",
-        key_set_url=f"{platform_server.url}/jwks",
-    )
-    Deployment.objects.create(registration=registration, deployment_id="deployment-1")
-    platform = Platform(
-        issuer=platform_server.url,
-        client_id="nlka-client",
-        deployment_id="deployment-1",
-        tool_url=live_server.url,
-        keys=platform_keys,
-        tool_key_set_url=f"{live_server.url}/lti/jwks/",
+    platform = registered_platform(
+        platform_url=platform_server.url, tool_url=live_server.url, keys=platform_keys
     )
 
     def authorize(request):

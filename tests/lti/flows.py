@@ -1,5 +1,6 @@
 """The learning environment's side of a launch, run against the tool with Django's test client."""
 
+from lti.models import Deployment, Registration
 from tests.lti.platform import (
     LEARNER,
     Platform,
@@ -55,3 +56,24 @@ def resource_link_launch(client, platform: Platform, material, **claims):
     auth = login(client, platform)
     form = platform_launch_form(platform, auth, custom={"material_id": str(material.pk)}, **claims)
     return post_launch(client, form)
+
+
+def registered_platform(*, platform_url: str, tool_url: str, keys) -> Platform:
+    """Register the test platform with the tool, as an administrator would; return the platform."""
+    registration = Registration.objects.create(
+        name="Moodle",
+        issuer=platform_url,
+        client_id="nlka-client",
+        auth_login_url=f"{platform_url}/auth",
+        auth_token_url=f"{platform_url}/token",
+        key_set_url=f"{platform_url}/jwks",
+    )
+    Deployment.objects.create(registration=registration, deployment_id="deployment-1")
+    return Platform(
+        issuer=platform_url,
+        client_id="nlka-client",
+        deployment_id="deployment-1",
+        tool_url=tool_url,
+        keys=keys,
+        tool_key_set_url=f"{tool_url}/lti/jwks/",
+    )

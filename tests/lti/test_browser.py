@@ -13,11 +13,10 @@ from urllib.parse import parse_qsl
 
 import pytest
 
-from lti.models import Deployment, Registration
 from tests.browser import CHROMIUM, CHROMIUM_FLAGS, chromium_launched
+from tests.lti.flows import registered_platform
 from tests.lti.platform import (
     INSTRUCTOR,
-    Platform,
     PlatformLaunch,
     PlatformRequest,
 )
@@ -69,22 +68,8 @@ def page_keeping_third_party_cookies(playwright):
 def lms(live_server, platform_server, platform_keys, settings):
     """A learning environment on 127.0.0.1 with a course page that frames the tool."""
     settings.LTI_ALLOW_HTTP_PLATFORMS = True
-    registration = Registration.objects.create(
-        name="Moodle",
-        issuer=platform_server.url,
-        client_id="nlka-client",
-        auth_login_url=f"{platform_server.url}/auth",
-        auth_token_url=f"{platform_server.url}/token",
-        key_set_url=f"{platform_server.url}/jwks",
-    )
-    Deployment.objects.create(registration=registration, deployment_id="deployment-1")
-    platform = Platform(
-        issuer=platform_server.url,
-        client_id="nlka-client",
-        deployment_id="deployment-1",
-        tool_url=live_server.url,
-        keys=platform_keys,
-        tool_key_set_url=f"{live_server.url}/lti/jwks/",
+    platform = registered_platform(
+        platform_url=platform_server.url, tool_url=live_server.url, keys=platform_keys
     )
 
     def authorize(request):
