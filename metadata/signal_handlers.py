@@ -18,12 +18,14 @@ from metadata.oai.records import oai_records_forget
 IGNORED_USER_FIELDS = frozenset({"last_login"})
 
 
-def _vocabulary_changed(sender, instance, **kwargs) -> None:
-    oai_records_forget()
+def _vocabulary_changed(sender, instance, raw=False, **kwargs) -> None:
+    # Loading fixtures or a backup (raw) changes no record that is already stored.
+    if not raw:
+        oai_records_forget()
 
 
-def _user_saved(sender, instance, created, update_fields=None, **kwargs) -> None:
-    if created or (update_fields and set(update_fields) <= IGNORED_USER_FIELDS):
+def _user_saved(sender, instance, created, raw=False, update_fields=None, **kwargs) -> None:
+    if raw or created or (update_fields and set(update_fields) <= IGNORED_USER_FIELDS):
         return
     from repository.models import Material
 
@@ -31,8 +33,8 @@ def _user_saved(sender, instance, created, update_fields=None, **kwargs) -> None
     oai_records_forget(material_pks=authored.values_list("pk", flat=True).distinct())
 
 
-def _version_published(sender, instance, created, **kwargs) -> None:
-    if not created:
+def _version_published(sender, instance, created, raw=False, **kwargs) -> None:
+    if raw or not created:
         return
     from metadata.tasks import render_oai_records
 
