@@ -9,6 +9,8 @@ MANAGE := $(BIN)/python manage.py
 HOST ?= 127.0.0.1
 PORT ?= 8000
 PYTEST_ARGS ?=
+# Test processes in parallel (pytest-xdist); "auto" is one per CPU core, 0 runs in-process.
+TEST_WORKERS ?= auto
 SIZES ?= 1000,10000,100000
 DURATION ?= 10
 WORKERS ?= 2
@@ -49,7 +51,7 @@ run: install ## Set up and start the site with demo content on http://127.0.0.1:
 	$(MANAGE) runserver $(HOST):$(PORT)
 
 test: install-dev ## Run the whole test suite (SQLite; set DATABASE_URL for PostgreSQL)
-	$(BIN)/pytest $(PYTEST_ARGS)
+	$(BIN)/pytest -n $(TEST_WORKERS) $(PYTEST_ARGS)
 
 lint: install-dev ## Check style with ruff
 	$(BIN)/ruff check .
