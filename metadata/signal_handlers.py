@@ -2,7 +2,8 @@
 
 A record is reused only while its material's datestamp holds, which covers publication,
 withdrawal and taking offline. What the datestamp does not move with is handled here:
-vocabulary labels and authors' names drop the records that show them; a new version has its
+vocabulary labels and authors' names drop the records that show them (and a vocabulary change
+makes every process load its concepts again); a new version has its
 records rendered after commit, so harvesters meet them ready.
 """
 
@@ -11,6 +12,7 @@ from django.db import transaction
 from django.db.models import Q
 from django.db.models.signals import post_delete, post_save
 
+from metadata.concept_cache import concepts_changed
 from metadata.models import Concept, ConceptScheme
 from metadata.oai.records import oai_records_forget
 
@@ -19,6 +21,7 @@ IGNORED_USER_FIELDS = frozenset({"last_login"})
 
 
 def _vocabulary_changed(sender, instance, raw=False, **kwargs) -> None:
+    concepts_changed()
     # Loading fixtures or a backup (raw) changes no record that is already stored.
     if not raw:
         oai_records_forget()

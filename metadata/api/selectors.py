@@ -7,7 +7,7 @@ from django.db.models import Count, Prefetch, Q, QuerySet
 from metadata.api.filters import MaterialFilters
 from metadata.api.paging import MAX_ID, Cursor, keyset_page
 from metadata.models import Concept
-from metadata.oai.selectors import materials_with_metadata
+from metadata.oai.selectors import material_concepts_attach, materials_with_metadata
 from repository.models import Collection, CollectionItem, Material
 from repository.selectors.search import published_text_matches
 
@@ -68,6 +68,8 @@ def api_material(pk: int) -> MaterialLookup:
     if row.withdrawn_at is not None:
         return MaterialLookup(withdrawn=row)
     material = materials_with_metadata(Material.objects.published().filter(pk=pk)).first()
+    if material is not None:
+        material_concepts_attach([material])
     return MaterialLookup(material=material)
 
 

@@ -9,6 +9,7 @@ from lxml import etree
 from metadata.models import OaiRecord
 from metadata.oai.formats import METADATA_FORMATS, MetadataFormat
 from metadata.oai.selectors import (
+    material_concepts_attach,
     materials_with_metadata,
     oai_datestamp,
     oai_is_deleted,
@@ -75,6 +76,7 @@ def oai_record_metadata(
     if stale:
         by_pk = {material.pk: material for material in stale}
         with_metadata = list(materials_with_metadata(Material.objects.filter(pk__in=list(by_pk))))
+        material_concepts_attach(with_metadata)
         for material in with_metadata:
             material.oai_datestamp = _datestamp(by_pk[material.pk])
         rendered = _render(with_metadata, metadata_format)
@@ -96,6 +98,7 @@ def oai_records_render(*, material_pks: Sequence[int] | None = None, batch_size:
         batch = list(
             materials_with_metadata(materials.filter(pk__in=pks[start : start + batch_size]))
         )
+        material_concepts_attach(batch)
         with transaction.atomic():
             for metadata_format in METADATA_FORMATS.values():
                 _store(batch, metadata_format.prefix, _render(batch, metadata_format))

@@ -1,7 +1,9 @@
 """Reads behind the OAI-PMH endpoint: which materials it exposes, with what datestamp."""
 
+from collections.abc import Iterable
 from datetime import datetime
 
+from django.db import connection
 from django.db.models import (
     Case,
     DateTimeField,
@@ -16,6 +18,7 @@ from django.db.models import (
     When,
 )
 
+from metadata.concept_cache import concepts_by_pk
 from metadata.models import Concept
 from repository.models import Material, MaterialVersion, VersionFile
 
@@ -60,22 +63,24 @@ def oai_earliest_datestamp() -> datetime | None:
     return oai_materials().aggregate(earliest=Min("oai_datestamp"))["earliest"]
 
 
-def _concepts_with_scheme():
-    return Concept.objects.select_related("scheme")
-
-
-def _levels_with_parents() -> Prefetch:
-    # The level tree is shallow; three parents reach every OBK level's root.
-    return Prefetch(
-        "levels", queryset=Concept.objects.select_related("scheme", "parent__parent__parent")
-    )
+# Every vocabulary field of a material, as the serialisers and pages read them.
+CONCEPT_FIELDS = (
+    "levels",
+    "subjects",
+    "curriculum_goals",
+    "resource_types",
+    "end_user_roles",
+    "accessibility_features",
+    "accessibility_hazards",
+)
 
 
 def materials_with_metadata(
     queryset: QuerySet[Material], *, current_version: bool = True
 ) -> QuerySet[Material]:
-    """Return the queryset with everything the serialisers read, in a fixed number of queries.
+    """Return the queryset with what the serialisers read besides vocabularies, prefetched.
 
+    Call `material_concepts_attach` on the fetched materials for their vocabulary fields.
     Without `current_version`, the caller loads the versions itself and sets
     `current_versions` (the material page, which shows them all).
     """
@@ -98,14 +103,60 @@ def materials_with_metadata(
         "co_authors",
         "sources",
         "tagged_keywords__tag",
-        _levels_with_parents(),
-        Prefetch("subjects", queryset=_concepts_with_scheme()),
-        Prefetch("curriculum_goals", queryset=_concepts_with_scheme()),
-        Prefetch("resource_types", queryset=_concepts_with_scheme()),
-        Prefetch("end_user_roles", queryset=_concepts_with_scheme()),
-        Prefetch("accessibility_features", queryset=_concepts_with_scheme()),
-        Prefetch("accessibility_hazards", queryset=_concepts_with_scheme()),
     )
+
+
+def material_concepts_attach(materials: Iterable[Material]) -> None:
+    """Load every vocabulary field of the materials in one query, as a prefetch would.
+
+    A prefetch per field costs seven queries; here one UNION reads the links of all seven
+    fields, and the concepts themselves come from the process's vocabulary
+    (`metadata.concept_cache`). Afterwards `material.subjects.all()` and the like answer from
+    memory, in the vocabulary's own order.
+    """
+    by_pk = {material.pk: material for material in materials}
+    if not by_pk:
+        return
+    grouped: dict[tuple[int, str], list[Concept]] = {
+        (pk, name): [] for pk in by_pk for name in CONCEPT_FIELDS
+    }
+    concepts = concepts_by_pk()
+    sql, params = _concept_links_sql(list(by_pk))
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        for material_id, concept_id, field_index in cursor.fetchall():
+            concept = concepts.get(concept_id)
+            if concept is None:
+                # Added since this process loaded the vocabulary, before the cache heard of it.
+                concept = Concept.objects.select_related("scheme", "parent").get(pk=concept_id)
+            grouped[(material_id, CONCEPT_FIELDS[field_index])].append(concept)
+    for (pk, name), values in grouped.items():
+        values.sort(key=lambda concept: (concept.sort_order, concept.label_nl))
+        material = by_pk[pk]
+        # What Django's prefetch_related stores: the manager's queryset with its results.
+        related = getattr(material, name).get_live_queryset()
+        related._result_cache = values
+        related._prefetch_done = True
+        if not hasattr(material, "_prefetched_objects_cache"):
+            material._prefetched_objects_cache = {}
+        material._prefetched_objects_cache[name] = related
+
+
+def _concept_links_sql(material_pks: list[int]) -> tuple[str, list]:
+    """Return a UNION ALL of the seven link tables: material, concept, field's index."""
+    quote = connection.ops.quote_name
+    placeholders = ", ".join(["%s"] * len(material_pks))
+    branches, params = [], []
+    for index, name in enumerate(CONCEPT_FIELDS):
+        through = Material._meta.get_field(name).remote_field.through._meta
+        material = quote(through.get_field("material").column)
+        concept = quote(through.get_field("concept").column)
+        branches.append(
+            f"SELECT {material}, {concept}, {index} FROM {quote(through.db_table)} "  # noqa: S608
+            f"WHERE {material} IN ({placeholders})"
+        )
+        params += material_pks
+    return " UNION ALL ".join(branches), params
 
 
 # What a header needs of a material: its identity, its datestamp and whether it is deleted.
@@ -142,7 +193,10 @@ def oai_material_page(
 
 
 def oai_material(pk: int) -> Material | None:
-    return materials_with_metadata(oai_materials().filter(pk=pk)).first()
+    material = materials_with_metadata(oai_materials().filter(pk=pk)).first()
+    if material is not None:
+        material_concepts_attach([material])
+    return material
 
 
 def levels_by_pk() -> dict[int, tuple[str, int | None]]:

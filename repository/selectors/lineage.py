@@ -84,6 +84,9 @@ def _source_rows(remix_ids) -> QuerySet[MaterialSource]:
 
 def _ancestors(material: Material) -> list[AncestorNode]:
     roots: list[AncestorNode] = []
+    if not material.sources.all():
+        # Most materials are no remix; with the sources prefetched this costs no query.
+        return roots
     # Per material of this generation, the lists its sources belong in (one per path to it).
     waiting: dict[int, list[list[AncestorNode]]] = {material.pk: [roots]}
     for depth in range(LINEAGE_DEPTH):
@@ -178,6 +181,10 @@ def _descendant_node(row: MaterialSource) -> DescendantNode:
 
 
 def latest_version(material: Material) -> MaterialVersion | None:
+    # Loaded already by materials_with_metadata, or by the material page with all versions.
+    known = getattr(material, "current_versions", None)
+    if known is not None:
+        return known[0] if known else None
     return material.versions.order_by("-number").first()
 
 

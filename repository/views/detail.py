@@ -9,7 +9,7 @@ from django.urls import reverse
 from lti.selectors import material_launch_count
 from metadata.licences import LICENCES
 from metadata.oai.identifiers import oai_identifier
-from metadata.oai.selectors import materials_with_metadata
+from metadata.oai.selectors import material_concepts_attach, materials_with_metadata
 from repository.attribution import attribution_for_material, attribution_for_version
 from repository.models import Material
 from repository.permissions import can_edit_material, can_view_material
@@ -34,6 +34,7 @@ def material_detail(request, pk: int):
     )
     if not can_view_material(request.user, material):
         raise Http404
+    material_concepts_attach([material])
     is_public = material.live and not material.is_withdrawn
     shown = material if is_public else working_copy(material)
     versions = material_page_versions(material)

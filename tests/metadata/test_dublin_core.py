@@ -1,7 +1,7 @@
 import pytest
 from lxml import etree
 
-from metadata.oai.selectors import materials_with_metadata
+from metadata.oai.selectors import material_concepts_attach, materials_with_metadata
 from metadata.serializers.dublin_core import dcmi_type, material_dublin_core
 from metadata.services import vocabularies_load_builtin
 from repository.models import Material
@@ -19,6 +19,7 @@ def teacher():
 
 def dublin_core_of(material: Material) -> etree._Element:
     fresh = materials_with_metadata(Material.objects.filter(pk=material.pk)).get()
+    material_concepts_attach([fresh])
     record = material_dublin_core(fresh)
     oai_schema = schema("driver/oai-lom-dc.xsd")
     assert oai_schema.validate(record), oai_schema.error_log

@@ -6,7 +6,7 @@ from django.test import RequestFactory
 
 import pytest
 
-from metadata.oai.selectors import materials_with_metadata
+from metadata.oai.selectors import material_concepts_attach, materials_with_metadata
 from metadata.serializers.jsonld import jsonld_script, material_jsonld
 from metadata.services import vocabularies_load_builtin
 from repository.models import Material
@@ -28,6 +28,7 @@ def teacher():
 
 def jsonld_of(material: Material, **kwargs) -> dict:
     fresh = materials_with_metadata(Material.objects.filter(pk=material.pk)).get()
+    material_concepts_attach([fresh])
     return material_jsonld(fresh, **kwargs)
 
 
