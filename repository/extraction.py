@@ -32,6 +32,7 @@ ODF_TYPES = {
     "application/vnd.oasis.opendocument.spreadsheet",
     "application/vnd.oasis.opendocument.presentation",
 }
+PLAIN_TYPES = {"text/plain", "text/vtt"}
 OOXML = "application/vnd.openxmlformats-officedocument"
 DOCX = f"{OOXML}.wordprocessingml.document"
 XLSX = f"{OOXML}.spreadsheetml.sheet"
@@ -83,6 +84,15 @@ class _TextCollector:
         return self.extraction
 
 
+def has_text(mime_type: str) -> bool:
+    """Whether text is extracted from files of this type."""
+    return mime_type in PLAIN_TYPES or mime_type == "application/pdf" or _is_archive(mime_type)
+
+
+def _is_archive(mime_type: str) -> bool:
+    return mime_type in ODF_TYPES or mime_type.startswith(OOXML) or mime_type == "application/zip"
+
+
 def extract_text(
     path: str,
     mime_type: str,
@@ -91,16 +101,16 @@ def extract_text(
     max_bytes: int = MAX_UNCOMPRESSED_BYTES,
 ) -> Extraction | None:
     """Return the text (and page count) of the file at `path`, or None for types without text."""
+    if not has_text(mime_type):
+        return None
     extraction = Extraction()
     collector = _TextCollector(extraction, max_chars)
     if mime_type == "application/pdf":
         _read_pdf(path, collector)
-    elif mime_type in ("text/plain", "text/vtt"):
+    elif mime_type in PLAIN_TYPES:
         _read_plain(path, collector, max_bytes)
-    elif mime_type in ODF_TYPES or mime_type.startswith(OOXML) or mime_type == "application/zip":
-        _read_archive(path, mime_type, collector, max_bytes)
     else:
-        return None
+        _read_archive(path, mime_type, collector, max_bytes)
     return collector.finish()
 
 

@@ -105,6 +105,13 @@ def ffmpeg_available() -> bool:
     return shutil.which("ffmpeg") is not None
 
 
+def missing_preview_tool(mime_type: str) -> str | None:
+    """Return why previews of this type cannot be drawn on this machine, or None when they can."""
+    if mime_type in VIDEO_TYPES and not ffmpeg_available():
+        return "ffmpeg is not installed"
+    return None
+
+
 def _video_poster(path: str) -> Image.Image:
     """Return a frame one second into the video (or its first frame, for very short ones)."""
     ffmpeg = shutil.which("ffmpeg")

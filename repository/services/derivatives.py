@@ -14,13 +14,13 @@ from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
 
-from repository.extraction import extract_text
+from repository.extraction import extract_text, has_text
 from repository.models import FileDerivative, Material, StoredFile
 from repository.previews import (
     PREVIEW_EXTENSION,
-    ToolMissing,
     has_preview,
     make_preview,
+    missing_preview_tool,
 )
 from repository.services.files import materials_storage
 
@@ -37,11 +37,21 @@ def preview_name_for(stored_file: StoredFile) -> str:
 
 
 @contextmanager
-def _local_copy(stored_file: StoredFile):
-    """Yield a local path holding the file's bytes, copied in chunks from any storage."""
+def _local_path(stored_file: StoredFile):
+    """Yield a local path holding the file's bytes: the stored file itself, or a copy of it."""
+    storage = materials_storage()
+    try:
+        path = storage.path(stored_file.storage_name)
+    except NotImplementedError:
+        path = None
+    if path is not None:
+        # The tools only read the file, so a file on this disk is used in place.
+        yield path
+        return
+    # An object store (S3) has no local path: copy the bytes down in chunks.
     with (
         tempfile.NamedTemporaryFile(prefix="nlka-derive-") as local,
-        materials_storage().open(stored_file.storage_name, "rb") as source,
+        storage.open(stored_file.storage_name, "rb") as source,
     ):
         shutil.copyfileobj(source, local, COPY_CHUNK_BYTES)
         local.flush()
@@ -77,8 +87,7 @@ def file_derivative_process(*, stored_file: StoredFile, force: bool = False) -> 
         derivative.save()
         return derivative
     try:
-        with _local_copy(stored_file) as path:
-            _derive(derivative, stored_file, path)
+        _derive(derivative, stored_file)
     except Exception as error:
         logger.warning("deriving file %s failed: %s", stored_file.pk, error)
         derivative.status = FileDerivative.Status.FAILED
@@ -107,28 +116,32 @@ def file_derivative_discard(*, stored_file: StoredFile) -> None:
         transaction.on_commit(lambda: materials_storage().delete(preview_name))
 
 
-def _derive(derivative: FileDerivative, stored_file: StoredFile, path: str) -> None:
+def _derive(derivative: FileDerivative, stored_file: StoredFile) -> None:
     mime_type = stored_file.mime_type
     notes = []
     produced = False
-    if has_preview(mime_type):
-        try:
-            preview = make_preview(path, mime_type)
-        except ToolMissing as missing:
-            # No poster frame without ffmpeg: the page shows a placeholder instead.
-            notes.append(str(missing))
-        else:
-            derivative.preview_name = _save_preview(stored_file, preview.data)
-            derivative.preview_width = preview.width
-            derivative.preview_height = preview.height
-            produced = True
-    extraction = extract_text(path, mime_type)
-    if extraction is not None:
-        derivative.text = extraction.text
-        derivative.page_count = extraction.page_count
-        if extraction.truncated:
-            notes.append("text cut off at the extraction limits")
-        produced = True
+    wants_preview = has_preview(mime_type)
+    if wants_preview and (missing := missing_preview_tool(mime_type)):
+        # No poster frame without ffmpeg: the page shows a placeholder instead.
+        notes.append(missing)
+        wants_preview = False
+    wants_text = has_text(mime_type)
+    # Nothing to draw or read from (a video without ffmpeg): its bytes are not touched.
+    if wants_preview or wants_text:
+        with _local_path(stored_file) as path:
+            if wants_preview:
+                preview = make_preview(path, mime_type)
+                derivative.preview_name = _save_preview(stored_file, preview.data)
+                derivative.preview_width = preview.width
+                derivative.preview_height = preview.height
+                produced = True
+            if wants_text:
+                extraction = extract_text(path, mime_type)
+                derivative.text = extraction.text
+                derivative.page_count = extraction.page_count
+                if extraction.truncated:
+                    notes.append("text cut off at the extraction limits")
+                produced = True
     derivative.error = "; ".join(notes)
     derivative.status = (
         FileDerivative.Status.READY if produced else FileDerivative.Status.UNAVAILABLE
