@@ -8,6 +8,7 @@ content moves the generation on after its transaction commits, which makes every
 entry unreachable; a time limit bounds what no signal reports (such as today's date).
 """
 
+import contextlib
 import hashlib
 import time
 
@@ -44,6 +45,30 @@ def page_cache_generation() -> str:
         cache.add(GENERATION_KEY, str(time.time_ns()), timeout=None)
         generation = cache.get(GENERATION_KEY)
     return str(generation)
+
+
+def generation_cached(key: str, compute):
+    """Return compute(), kept in the shared cache until published content next changes.
+
+    For numbers over the whole catalogue that every visitor sees alike (counts on the home
+    page, the facets of plain browsing). Only where the page cache is on: its generation moves
+    on whenever anything is published, withdrawn or reviewed, which makes these values
+    unreachable too. `key` must also name whatever else the value depends on (the language).
+    """
+    seconds = page_cache_seconds()
+    if not seconds:
+        return compute()
+    try:
+        full_key = f"generation-cached:{page_cache_generation()}:{key}"
+        value = cache.get(full_key)
+    except Exception:  # noqa: BLE001 - a cache outage costs the counting, not the page
+        return compute()
+    if value is None:
+        value = compute()
+        # The page matters more than keeping the value.
+        with contextlib.suppress(Exception):
+            cache.set(full_key, value, seconds)
+    return value
 
 
 def page_cache_invalidate() -> None:

@@ -11,6 +11,7 @@ from wagtail.images import get_image_model
 from wagtail.models import Page
 
 from cms.models import BestPracticeIndexPage, BestPracticePage, NewsIndexPage, NewsPage
+from cms.page_cache import generation_cached
 from metadata.models import LEVELS, SECTORS, Concept
 from repository.models import Material
 
@@ -148,6 +149,14 @@ class MaterialNumbers:
 
 
 def material_numbers() -> MaterialNumbers:
+    """Count published materials in total and per sector, kept until the catalogue changes.
+
+    Counting reads every published material; the numbers are the same for every visitor.
+    """
+    return generation_cached("material-numbers", _material_numbers_count)
+
+
+def _material_numbers_count() -> MaterialNumbers:
     """Count published materials in total and per sector, in three queries.
 
     A material counts once for each sector that one of its levels, or a broader level,

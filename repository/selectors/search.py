@@ -32,7 +32,7 @@ from django.utils.translation import gettext_lazy as _
 
 from wagtail.search.backends import get_search_backend
 
-from cms.page_cache import page_cache_generation, page_cache_seconds
+from cms.page_cache import generation_cached
 from lti.models import LaunchCount
 from metadata.licences import LICENCES
 from metadata.models import LANGUAGES, Concept
@@ -361,6 +361,9 @@ def material_search(
     materials = _text_matches(query.text, ranked=True) if sort == RELEVANCE else plain_matches
     results = _for_cards(_sorted(materials.filter(*conditions), sort))
     paginator = Paginator(results, per_page)
+    if not query.text and not filters:
+        # Plain browsing counts the whole catalogue; the number holds until something changes.
+        paginator.count = generation_cached("browse-count", plain_matches.count)
     page = paginator.get_page(page_number)
     page.elided_page_range = list(
         paginator.get_elided_page_range(page.number, on_each_side=2, on_ends=1)
@@ -394,20 +397,10 @@ def material_search(
 
 
 def _browse_facets(published: QuerySet[Material], labels: dict) -> list[Facet]:
-    """Return the facets of plain browsing, which count the whole catalogue, from the cache.
-
-    Only where the page cache is on (a shared cache): its generation moves on whenever
-    anything is published, withdrawn or reviewed, which makes these counts unreachable too.
-    """
-    seconds = page_cache_seconds()
-    if not seconds:
-        return material_facets(published, {}, labels)
-    key = f"browse-facets:{page_cache_generation()}:{get_language()}"
-    facets = cache.get(key)
-    if facets is None:
-        facets = material_facets(published, {}, labels)
-        cache.set(key, facets, seconds)
-    return facets
+    """Return the facets of plain browsing, which count the whole catalogue, kept per generation."""
+    return generation_cached(
+        f"browse-facets:{get_language()}", lambda: material_facets(published, {}, labels)
+    )
 
 
 def material_file_types(material: Material) -> list[str]:

@@ -215,3 +215,39 @@ def test_a_page_that_used_a_csp_nonce_is_not_stored(rf):
     middleware(rf.get("/met-nonce/"))
 
     assert page_cache.HEADER not in middleware(rf.get("/met-nonce/"))
+
+
+def test_catalogue_numbers_are_counted_once_per_generation_even_for_signed_in_visitors(
+    client, site, django_capture_on_commit_callbacks
+):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    owner = TeacherFactory()
+    published_material(owner, title="Breuken vergelijken")
+    client.force_login(owner)
+    client.get("/leermiddelen/")
+    with CaptureQueriesContext(connection) as again:
+        response = client.get("/leermiddelen/")
+    counting = [query for query in again if "COUNT(" in query["sql"].upper()]
+
+    assert counting == []
+    assert response.context["page_obj"].paginator.count == 1
+
+    with django_capture_on_commit_callbacks(execute=True):
+        published_material(owner, title="Breuken optellen")
+
+    assert client.get("/leermiddelen/").context["page_obj"].paginator.count == 2
+
+
+def test_home_page_numbers_follow_a_withdrawal(client, site, django_capture_on_commit_callbacks):
+    from cms import selectors
+
+    owner = TeacherFactory()
+    material = published_material(owner)
+    assert selectors.material_numbers().total == 1
+
+    with django_capture_on_commit_callbacks(execute=True):
+        material_withdraw(material=material, user=owner, reason="Fout in de sommen")
+
+    assert selectors.material_numbers().total == 0
