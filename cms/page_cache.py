@@ -95,9 +95,9 @@ def _anonymous_and_cookieless(request) -> bool:
     )
 
 
-def _key(request, generation: str) -> str:
+def _key(request) -> str:
     address = f"{request.scheme}://{request.get_host()}{request.get_full_path()}"
-    return f"pagecache:{generation}:{hashlib.sha256(address.encode()).hexdigest()}"
+    return f"pagecache:page:{hashlib.sha256(address.encode()).hexdigest()}"
 
 
 def _storable(request, response) -> bool:
@@ -123,12 +123,16 @@ class AnonymousPageCacheMiddleware:
         if not seconds or not _anonymous_and_cookieless(request):
             return self.get_response(request)
         try:
-            key = _key(request, page_cache_generation())
-            stored = cache.get(key)
+            key = _key(request)
+            # One round trip: the generation and the page stored under this address. A page
+            # stored under any other generation is out of date.
+            found = cache.get_many([GENERATION_KEY, key])
+            generation = found.get(GENERATION_KEY) or page_cache_generation()
+            stored = found.get(key)
         except Exception:  # noqa: BLE001 - a cache outage must not take the site down
             return self.get_response(request)
-        if stored is not None:
-            status, headers, content = stored
+        if stored is not None and stored[0] == str(generation):
+            _generation, status, headers, content = stored
             response = HttpResponse(content, status=status)
             for name, value in headers:
                 response[name] = value
@@ -136,7 +140,12 @@ class AnonymousPageCacheMiddleware:
             return response
         response = self.get_response(request)
         if request.method == "GET" and _storable(request, response):
-            stored = (response.status_code, list(response.items()), response.content)
+            stored = (
+                str(generation),
+                response.status_code,
+                list(response.items()),
+                response.content,
+            )
             try:
                 cache.set(key, stored, seconds)
             except Exception:  # noqa: BLE001 - serving the page matters more than caching it

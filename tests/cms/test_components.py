@@ -51,3 +51,46 @@ def test_s3_storage_hands_out_signed_short_lived_urls(s3_settings):
 
     assert "Signature=" in url or "X-Amz-Signature=" in url
     assert "Expires=300" in url or "X-Amz-Expires=300" in url
+
+
+def test_the_redis_cache_reuses_one_client_and_its_connections(settings):
+    require_service("Redis", "127.0.0.1", 6379)
+    settings.CACHES = cache_config(
+        {"REDIS_URL": "redis://127.0.0.1:6379/15", "CACHE_KEY_PREFIX": f"test-{uuid.uuid4()}"}
+    )
+    cache = caches["default"]
+    cache.set("leermiddel", "Breuken", timeout=30)
+    client = cache._cache.get_client("leermiddel")
+
+    assert cache.get("leermiddel") == "Breuken"
+    assert cache.get_many(["leermiddel", "ander"]) == {"leermiddel": "Breuken"}
+    assert cache._cache.get_client("leermiddel", write=True) is client
+    assert len(client.connection_pool._available_connections) == 1
+    cache.delete("leermiddel")
+
+
+def test_an_anonymous_page_cache_hit_asks_redis_once(client, settings, home_page):
+    from unittest import mock
+
+    from redis.connection import Connection
+
+    require_service("Redis", "127.0.0.1", 6379)
+    settings.CACHES = cache_config(
+        {"REDIS_URL": "redis://127.0.0.1:6379/15", "CACHE_KEY_PREFIX": f"test-{uuid.uuid4()}"}
+    )
+    settings.PAGE_CACHE_SECONDS = 60
+    assert client.get("/")["X-Page-Cache"] == "miss"
+    client.cookies.clear()
+
+    commands = []
+    original = Connection.send_command
+
+    def recording(connection, *args, **kwargs):
+        commands.append(args[0])
+        return original(connection, *args, **kwargs)
+
+    with mock.patch.object(Connection, "send_command", recording):
+        response = client.get("/")
+
+    assert response["X-Page-Cache"] == "hit"
+    assert commands == ["MGET"]

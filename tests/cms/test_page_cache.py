@@ -191,14 +191,20 @@ def test_nothing_is_cached_when_switched_off(client, site, settings):
 
 
 def test_a_failing_page_cache_still_serves_the_page(client, site, monkeypatch):
-    get = page_cache.cache.get
+    get, get_many = page_cache.cache.get, page_cache.cache.get_many
 
     def failing_for_pages(key, *args, **kwargs):
         if key.startswith("pagecache:"):
             raise ConnectionError("cache down")
         return get(key, *args, **kwargs)
 
+    def failing_many_for_pages(keys, *args, **kwargs):
+        if any(key.startswith("pagecache:") for key in keys):
+            raise ConnectionError("cache down")
+        return get_many(keys, *args, **kwargs)
+
     monkeypatch.setattr(page_cache.cache, "get", failing_for_pages)
+    monkeypatch.setattr(page_cache.cache, "get_many", failing_many_for_pages)
 
     response = anonymous_get(client, "/")
 
