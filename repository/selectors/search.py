@@ -4,6 +4,7 @@ Facets, and how their counts combine, live in `repository.selectors.facets`.
 """
 
 import difflib
+import hashlib
 import re
 from collections import Counter
 from collections.abc import Mapping
@@ -369,7 +370,7 @@ def material_search(
         paginator.get_elided_page_range(page.number, on_each_side=2, on_ends=1)
     )
     if query.text or filters:
-        facets = material_facets(plain_matches, filters, labels)
+        facets = _search_facets(query, plain_matches, filters, labels)
     else:
         facets = _browse_facets(plain_matches, labels)
     drop_advice, suggestion = [], None
@@ -400,6 +401,24 @@ def _browse_facets(published: QuerySet[Material], labels: dict) -> list[Facet]:
     """Return the facets of plain browsing, which count the whole catalogue, kept per generation."""
     return generation_cached(
         f"browse-facets:{get_language()}", lambda: material_facets(published, {}, labels)
+    )
+
+
+def _search_facets(
+    query: MaterialQuery, matches: QuerySet[Material], filters: dict, labels: dict
+) -> list[Facet]:
+    """Return the facets of a search, kept per generation for the same words and choices.
+
+    Counting reads every match, so its cost grows with the catalogue; the same search (a
+    link a teacher shares with the class, the first search of a lesson) reuses the counts
+    until something is published, withdrawn or reviewed, as a search engine's request cache
+    does. The key holds the words as the engines see them and the cleaned choices.
+    """
+    asked = repr((search_words(query.text), sorted(filters.items())))
+    digest = hashlib.sha256(asked.encode()).hexdigest()
+    return generation_cached(
+        f"search-facets:{get_language()}:{digest}",
+        lambda: material_facets(matches, filters, labels),
     )
 
 

@@ -108,3 +108,39 @@ def test_publishing_a_material_refreshes_the_cached_browse_counts(
         publish(TeacherFactory(), "Breuken delen", levels=("groep 6",), subjects=("rw",))
 
     assert licence_counts(material_search(MaterialQuery()))["cc-by-4.0"] == 3
+
+
+def level_counts(result) -> dict:
+    facet = next(facet for facet in result.facets if facet.definition.name == "level")
+    return {value.label: value.count for value in facet.values}
+
+
+def test_the_same_search_reuses_its_facet_counts_and_another_search_does_not(catalogue, settings):
+    settings.PAGE_CACHE_SECONDS = 300
+    rekenen = {"subject": (concept("subjects", "rw").pk,)}
+    with CaptureQueriesContext(connection) as counted:
+        first = material_search(MaterialQuery(text="breuken", filters=rekenen))
+    with CaptureQueriesContext(connection) as cached:
+        again = material_search(MaterialQuery(text="breuken", filters=rekenen))
+    other_words = material_search(MaterialQuery(text="kommagetallen", filters=rekenen))
+    other_choice = material_search(
+        MaterialQuery(text="breuken", filters={"subject": (concept("subjects", "ne").pk,)})
+    )
+
+    assert len(cached) == len(counted) - 1
+    assert level_counts(again) == level_counts(first) == {"groep 6": 1}
+    assert level_counts(other_words) == {"groep 6": 1, "groep 7": 1}
+    assert level_counts(other_choice) == {}
+
+
+def test_publishing_a_material_refreshes_the_cached_search_counts(
+    catalogue, settings, django_capture_on_commit_callbacks
+):
+    settings.PAGE_CACHE_SECONDS = 300
+    query = MaterialQuery(text="breuken")
+    assert level_counts(material_search(query)) == {"groep 6": 1}
+
+    with django_capture_on_commit_callbacks(execute=True):
+        publish(TeacherFactory(), "Breuken delen", levels=("groep 7",), subjects=("rw",))
+
+    assert level_counts(material_search(query)) == {"groep 6": 1, "groep 7": 1}
