@@ -17,8 +17,9 @@ function init(args)
          table.insert(paths, line)
       end
    end
-   -- Threads start at different paths, so they do not move through the list in step.
-   position = (id or 0) * 7
+   -- Threads start at different paths, well apart, so they do not move through the list in
+   -- step nor request a path another thread has just asked for (searches keep their counts).
+   position = (id or 0) * math.max(7, math.floor(#paths / 4))
    if args[2] then
       headers["Cookie"] = args[2]
    end

@@ -78,3 +78,20 @@ def test_growing_a_bench_set_in_steps_gives_every_material_its_own_title():
 
     titles = Material.objects.values_list("title", flat=True)
     assert len(set(titles)) == 100
+
+
+def test_the_bench_searches_each_different_are_all_distinct_and_answered(client):
+    import random
+    from urllib.parse import parse_qs, urlsplit
+
+    from bench.run import _varied_searches
+
+    call_command("seed_bench", materials=120, batch_size=60)
+
+    paths = _varied_searches(random.Random(8), count=300)  # noqa: S311 - sample paths
+
+    assert len(set(paths)) == len(paths) == 300
+    for path in paths[:3]:
+        query = parse_qs(urlsplit(path).query)
+        assert set(query) == {"q", "level", "subject", "licence", "language", "review"}
+        assert client.get(path).status_code == 200
