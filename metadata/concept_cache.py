@@ -5,21 +5,27 @@ import touches them, and that every material page, record and card reads. Each p
 them all in memory, with schemes and parents linked, under a generation kept in the shared
 cache; a change to a concept or scheme drops the generation (at once and after commit), so
 every process loads them again on its next read. Without a working cache every read loads
-them afresh.
+them afresh; with a cache of the process's own (no Redis), at least every 30 seconds.
 
 The concepts are shared between requests: callers read them and never change them.
 """
 
+import time
 import uuid
 
-from django.core.cache import cache
+from django.core.cache import cache, caches
+from django.core.cache.backends.dummy import DummyCache
+from django.core.cache.backends.locmem import LocMemCache
 from django.db import transaction
 
 from metadata.models import Concept
 
 GENERATION_KEY = "metadata:concepts-generation:v1"
+# With a cache of its own (no Redis), a process does not hear of changes made in another
+# process; it then loads the concepts again after this long.
+UNSHARED_SECONDS = 30
 
-_loaded: dict = {"generation": None, "concepts": {}}
+_loaded: dict = {"generation": None, "concepts": {}, "at": 0.0}
 
 
 def _generation() -> str | None:
@@ -33,14 +39,19 @@ def _generation() -> str | None:
 def concepts_by_pk() -> dict[int, Concept]:
     """Return every concept by primary key, with its scheme and parents loaded."""
     generation = _generation()
-    if generation is not None and _loaded["generation"] == generation:
+    fresh = _cache_is_shared() or time.monotonic() - _loaded["at"] < UNSHARED_SECONDS
+    if generation is not None and _loaded["generation"] == generation and fresh:
         return _loaded["concepts"]
     concepts = {concept.pk: concept for concept in Concept.objects.select_related("scheme")}
     for concept in concepts.values():
         if concept.parent_id in concepts:
             concept.parent = concepts[concept.parent_id]
-    _loaded.update(generation=generation, concepts=concepts)
+    _loaded.update(generation=generation, concepts=concepts, at=time.monotonic())
     return concepts
+
+
+def _cache_is_shared() -> bool:
+    return not isinstance(caches["default"], LocMemCache | DummyCache)
 
 
 def concepts_changed() -> None:

@@ -83,3 +83,15 @@ def test_without_a_generation_in_the_cache_the_concepts_are_loaded_again():
 
     assert second is not first
     assert second.keys() == first.keys()
+
+
+def test_with_a_process_local_cache_the_concepts_are_loaded_again_after_a_while(monkeypatch):
+    from metadata import concept_cache
+
+    vocabularies_load_builtin()
+    first = concepts_by_pk()
+    assert concepts_by_pk() is first
+    later = concept_cache.time.monotonic() + concept_cache.UNSHARED_SECONDS + 1
+    monkeypatch.setattr(concept_cache.time, "monotonic", lambda: later)
+
+    assert concepts_by_pk() is not first
