@@ -20,7 +20,7 @@ from django.db.models import (
 
 from metadata.concept_cache import concepts_by_pk
 from metadata.models import Concept
-from repository.models import Material, MaterialVersion, VersionFile
+from repository.models import CONCEPT_FIELDS, Material, MaterialVersion, VersionFile
 
 
 def oai_datestamp_expression() -> Case:
@@ -61,18 +61,6 @@ def oai_materials() -> QuerySet[Material]:
 
 def oai_earliest_datestamp() -> datetime | None:
     return oai_materials().aggregate(earliest=Min("oai_datestamp"))["earliest"]
-
-
-# Every vocabulary field of a material, as the serialisers and pages read them.
-CONCEPT_FIELDS = (
-    "levels",
-    "subjects",
-    "curriculum_goals",
-    "resource_types",
-    "end_user_roles",
-    "accessibility_features",
-    "accessibility_hazards",
-)
 
 
 def materials_with_metadata(

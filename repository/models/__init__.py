@@ -1,7 +1,12 @@
 from repository.models.collections import Collection, CollectionItem
 from repository.models.feedback import Feedback, Report
 from repository.models.files import FileDerivative, StoredFile
-from repository.models.materials import Material, MaterialFile, MaterialKeyword
+from repository.models.materials import (
+    CONCEPT_FIELDS,
+    Material,
+    MaterialFile,
+    MaterialKeyword,
+)
 from repository.models.remix import MaterialSource
 from repository.models.review import (
     ConflictOfInterest,
@@ -14,6 +19,7 @@ from repository.models.review import (
 from repository.models.versions import MaterialVersion, VersionFile
 
 __all__ = [
+    "CONCEPT_FIELDS",
     "Collection",
     "CollectionItem",
     "MaterialSource",

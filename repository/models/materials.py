@@ -29,6 +29,18 @@ from repository.models.review import ReviewStatus
 FILE_TEXT_LIMIT = 200_000
 
 
+# Every vocabulary field of a material, in the order forms and records show them.
+CONCEPT_FIELDS = (
+    "levels",
+    "subjects",
+    "curriculum_goals",
+    "resource_types",
+    "end_user_roles",
+    "accessibility_features",
+    "accessibility_hazards",
+)
+
+
 def _concepts(scheme: str, verbose_name):
     return ParentalManyToManyField(
         "metadata.Concept",

@@ -13,7 +13,14 @@ from accounts.models import User
 from metadata.licences import LICENCES
 from metadata.models import Concept
 from repository.filetypes import ALLOWED_TYPES
-from repository.models import Material, MaterialSource, MaterialVersion, StoredFile, VersionFile
+from repository.models import (
+    CONCEPT_FIELDS,
+    Material,
+    MaterialSource,
+    MaterialVersion,
+    StoredFile,
+    VersionFile,
+)
 from repository.selectors.material_page import language_name
 from repository.text_diff import TEXT_TYPES, TextDiff, text_diff
 
@@ -25,15 +32,6 @@ PLAIN_FIELDS = (
     "licence",
     "time_required",
     "accessibility_summary",
-)
-CONCEPT_FIELDS = (
-    "levels",
-    "subjects",
-    "curriculum_goals",
-    "resource_types",
-    "end_user_roles",
-    "accessibility_features",
-    "accessibility_hazards",
 )
 
 

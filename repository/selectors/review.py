@@ -13,7 +13,7 @@ from wagtail.models import WorkflowState
 from accounts.models import User
 from accounts.roles import EDITORS, REVIEWERS
 from cms.models import QualityFrameworkPage
-from repository.models import Material
+from repository.models import CONCEPT_FIELDS, Material
 from repository.models.review import (
     ConflictOfInterest,
     MaterialReviewTask,
@@ -37,16 +37,7 @@ COMPARED_PLAIN_FIELDS = (
     "accessibility_summary",
     "time_required",
 )
-COMPARED_M2M_FIELDS = (
-    "co_authors",
-    "levels",
-    "subjects",
-    "curriculum_goals",
-    "resource_types",
-    "end_user_roles",
-    "accessibility_features",
-    "accessibility_hazards",
-)
+COMPARED_M2M_FIELDS = ("co_authors", *CONCEPT_FIELDS)
 
 
 def is_reviewer(user) -> bool:

@@ -13,22 +13,13 @@ from wagtail.actions.unpublish import UnpublishAction
 from wagtail.models import Revision
 
 from repository.filetypes import display_filename
-from repository.models import Material, MaterialFile, MaterialVersion, VersionFile
+from repository.models import CONCEPT_FIELDS, Material, MaterialFile, MaterialVersion, VersionFile
 from repository.permissions import can_edit_material
 from repository.selectors.lineage import remix_licence_error
 from repository.services.files import stored_file_create
 from repository.services.scanning import files_scan_refusal
 
-M2M_FIELDS = (
-    "co_authors",
-    "levels",
-    "subjects",
-    "curriculum_goals",
-    "resource_types",
-    "end_user_roles",
-    "accessibility_features",
-    "accessibility_hazards",
-)
+M2M_FIELDS = ("co_authors", *CONCEPT_FIELDS)
 PLAIN_FIELDS = (
     "title",
     "summary",
