@@ -171,6 +171,10 @@ def test_an_editor_submits_a_news_item_a_second_editor_approves_and_it_is_on_the
     sign_in(author)
     page.goto(f"/admin/pages/add/cms/newspage/{news_index.pk}/")
     page.locator("#id_title").fill("Nieuwe werkgroep rekenen")
+    # Wagtail fills the slug from the title when the field loses focus; wait for it, or a
+    # quick submit on a busy machine goes without a slug and fails validation.
+    page.locator("#id_title").press("Tab")
+    expect(page.locator("#id_slug")).to_have_value("nieuwe-werkgroep-rekenen")
     page.locator("#id_summary").fill("Leraren rekenen denken mee over het kwaliteitskader.")
     open_footer_menu(page)
     page.locator("footer button[name=action-submit]").click()
