@@ -18,6 +18,7 @@ from repository.extraction import extract_text, has_text
 from repository.models import FileDerivative, Material, StoredFile
 from repository.previews import (
     PREVIEW_EXTENSION,
+    ToolMissing,
     has_preview,
     make_preview,
     missing_preview_tool,
@@ -42,7 +43,7 @@ def _local_path(stored_file: StoredFile):
     storage = materials_storage()
     try:
         path = storage.path(stored_file.storage_name)
-    except NotImplementedError:
+    except NotImplementedError:  # Django's answer for storages without local files (S3)
         path = None
     if path is not None:
         # The tools only read the file, so a file on this disk is used in place.
@@ -130,11 +131,16 @@ def _derive(derivative: FileDerivative, stored_file: StoredFile) -> None:
     if wants_preview or wants_text:
         with _local_path(stored_file) as path:
             if wants_preview:
-                preview = make_preview(path, mime_type)
-                derivative.preview_name = _save_preview(stored_file, preview.data)
-                derivative.preview_width = preview.width
-                derivative.preview_height = preview.height
-                produced = True
+                try:
+                    preview = make_preview(path, mime_type)
+                except ToolMissing as missing:
+                    # Removed since the check above: a placeholder, as without the tool.
+                    notes.append(str(missing))
+                else:
+                    derivative.preview_name = _save_preview(stored_file, preview.data)
+                    derivative.preview_width = preview.width
+                    derivative.preview_height = preview.height
+                    produced = True
             if wants_text:
                 extraction = extract_text(path, mime_type)
                 derivative.text = extraction.text

@@ -99,3 +99,18 @@ def test_an_unreadable_object_store_is_recorded_as_failed_not_raised(settings):
 
     assert derivative.status == FileDerivative.Status.FAILED
     assert "storage did not answer the read" in derivative.error
+
+
+def test_ffmpeg_gone_between_the_check_and_the_poster_frame_leaves_a_placeholder(
+    settings, monkeypatch
+):
+    from repository import previews
+
+    video = stored("les.mp4", MP4_HEADER)
+    monkeypatch.setattr(previews, "ffmpeg_available", lambda: True)
+    monkeypatch.setenv("PATH", "/nonexistent")
+
+    derivative = file_derivative_process(stored_file=video, force=True)
+
+    assert derivative.status == FileDerivative.Status.UNAVAILABLE
+    assert "ffmpeg" in derivative.error
