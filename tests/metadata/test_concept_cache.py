@@ -95,3 +95,28 @@ def test_with_a_process_local_cache_the_concepts_are_loaded_again_after_a_while(
     monkeypatch.setattr(concept_cache.time, "monotonic", lambda: later)
 
     assert concepts_by_pk() is not first
+
+
+def test_a_concept_the_process_has_not_loaded_is_read_for_the_material_that_uses_it():
+    from metadata.oai.selectors import material_concepts_attach
+    from repository.models import Material
+
+    material = published_material(TeacherFactory())
+    concepts_by_pk()
+    subject = material.subjects.get()
+    # Created without signals (as a bulk import could), so the loaded vocabulary lacks it.
+    (added,) = Concept.objects.bulk_create(
+        [
+            Concept(
+                scheme=subject.scheme,
+                identifier="nieuw-vak",
+                uri="https://example.org/nieuw-vak",
+                label_nl="Nieuw vak",
+            )
+        ]
+    )
+    Material.subjects.through.objects.create(material=material, concept=added)
+
+    material_concepts_attach([material])
+
+    assert "Nieuw vak" in [concept.label_nl for concept in material.subjects.all()]
