@@ -50,10 +50,11 @@ def page_cache_generation() -> str:
 def generation_cached(key: str, compute):
     """Return compute(), kept in the shared cache until published content next changes.
 
-    For numbers over the whole catalogue that every visitor sees alike (counts on the home
-    page, the facets of plain browsing). Only where the page cache is on: its generation moves
-    on whenever anything is published, withdrawn or reviewed, which makes these values
-    unreachable too. `key` must also name whatever else the value depends on (the language).
+    For numbers every visitor sees alike that read much of the catalogue (counts on the home
+    page, plain browsing's total and facets, the facets of a search). Only where the page
+    cache is on: its generation moves on whenever anything is published, withdrawn or
+    reviewed, which makes these values unreachable too. `key` must also name whatever else
+    the value depends on (the language).
     """
     seconds = page_cache_seconds()
     if not seconds:
